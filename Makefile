@@ -1,0 +1,39 @@
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+
+.PHONY: install run test lint messages lock clean
+
+install: $(STAMP)
+	@$(PY) manage.py compile_translations
+
+$(STAMP): requirements.txt
+	@$(PYTHON) -c 'import sys; sys.exit("Python 3.11+ is required, found " + sys.version.split()[0]) if sys.version_info < (3, 11) else None'
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements.txt
+	touch $(STAMP)
+
+run: install
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py load_demo
+	$(PY) manage.py ensure_demo_coordinator
+	$(PY) manage.py runserver 127.0.0.1:8000
+
+test: install
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+lint: install
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+messages: install
+	$(PY) manage.py makemessages --no-location --no-obsolete -l it -l et -l hu -l sv -l el --ignore=.venv
+	sed -i '/^"POT-Creation-Date: /d' locale/*/LC_MESSAGES/django.po
+
+lock:
+	$(PYTHON) -m venv /tmp/better-lock && /tmp/better-lock/bin/pip install --quiet ".[dev]" && /tmp/better-lock/bin/pip freeze --exclude better-portal > requirements.txt
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache

@@ -1,0 +1,544 @@
+import datetime as dt
+import zoneinfo
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
+
+from partners.models import Organisation, Person
+from partners.timezones import TimeZoneField
+from practices.models import GoodPractice, Theme, Transfer
+
+
+class Semester(models.Model):
+    """A reporting period. Dates are stored, not computed: the first semester is irregular."""
+
+    number = models.PositiveSmallIntegerField(_("number"), unique=True)
+    start = models.DateField(_("start"))
+    end = models.DateField(_("end"))
+
+    class Meta:
+        verbose_name = _("semester")
+        verbose_name_plural = _("semesters")
+        ordering = ["start"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(end__gte=models.F("start")),
+                name="semester_end_after_start",
+                violation_error_message=_("A semester cannot end before it starts."),
+            ),
+        ]
+
+    def __str__(self):
+        return _("Semester %(number)s") % {"number": self.number}
+
+    def clean(self):
+        super().clean()
+        if self.start and self.end:
+            overlapping = Semester.objects.filter(start__lte=self.end, end__gte=self.start)
+            if self.pk:
+                overlapping = overlapping.exclude(pk=self.pk)
+            other = overlapping.first()
+            if other:
+                raise ValidationError(
+                    _("These dates overlap %(other)s (%(start)s – %(end)s)."),
+                    code="semester_overlap",
+                    params={"other": other, "start": other.start, "end": other.end},
+                )
+
+    def contains(self, day):
+        return self.start <= day <= self.end
+
+
+class EventQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(is_published=True)
+
+    def upcoming(self, today=None):
+        today = today or timezone.localdate()
+        return self.filter(end_date__gte=today).order_by("start_date", "start_time", "pk")
+
+    def past(self, today=None):
+        today = today or timezone.localdate()
+        return self.filter(end_date__lt=today).order_by("-start_date", "-start_time", "-pk")
+
+    def of_kind(self, kind):
+        return self.filter(kind=kind)
+
+    def with_related(self):
+        return self.select_related("host").prefetch_related("themes")
+
+
+class Event(models.Model):
+    class Kind(models.TextChoices):
+        THEMATIC = "thematic", _("Thematic event")
+        STUDY_VISIT = "study_visit", _("Study visit")
+        IMPORT_WORKSHOP = "import_workshop", _("Import workshop")
+        LOCAL = "local", _("Local or stakeholder event")
+        PARTNER_MEETING = "partner_meeting", _("Partner meeting")
+        OUTSIDE = "outside", _("Outside event")
+
+    class Format(models.TextChoices):
+        IN_PERSON = "in_person", _("In person")
+        ONLINE = "online", _("Online")
+        HYBRID = "hybrid", _("Hybrid")
+
+    class Status(models.TextChoices):
+        PLANNED = "planned", _("Planned")
+        CONFIRMED = "confirmed", _("Confirmed")
+        POSTPONED = "postponed", _("Postponed")
+        MOVED_ONLINE = "moved_online", _("Moved online")
+        CANCELLED = "cancelled", _("Cancelled")
+
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    number = models.PositiveSmallIntegerField(
+        _("number"),
+        null=True,
+        blank=True,
+        help_text=_("Per kind: 3 for “Thematic event #3”."),
+    )
+    title = models.CharField(_("title"), max_length=250)
+    slug = models.SlugField(_("slug"), max_length=120, unique=True)
+    summary = models.TextField(_("summary"), blank=True)
+    body = models.TextField(_("body"), blank=True)
+    host = models.ForeignKey(
+        Organisation,
+        verbose_name=_("host organisation"),
+        on_delete=models.PROTECT,
+        related_name="hosted_events",
+        null=True,
+        blank=True,
+    )
+    organisations = models.ManyToManyField(
+        Organisation,
+        verbose_name=_("participating organisations"),
+        through="Participation",
+        related_name="events",
+        blank=True,
+    )
+    themes = models.ManyToManyField(
+        Theme, verbose_name=_("themes"), related_name="events", blank=True
+    )
+    practices = models.ManyToManyField(
+        GoodPractice,
+        verbose_name=_("good practices examined"),
+        related_name="events",
+        blank=True,
+    )
+    transfer = models.ForeignKey(
+        Transfer,
+        verbose_name=_("transfer"),
+        on_delete=models.PROTECT,
+        related_name="events",
+        null=True,
+        blank=True,
+        help_text=_("For an import workshop: the transfer it serves."),
+    )
+    start_date = models.DateField(_("start date"))
+    end_date = models.DateField(_("end date"))
+    start_time = models.TimeField(_("start time"), null=True, blank=True)
+    end_time = models.TimeField(_("end time"), null=True, blank=True)
+    timezone = TimeZoneField(
+        _("time zone"),
+        blank=True,
+        help_text=_("Dates and times are in this zone. Empty: the host organisation's zone."),
+    )
+    format = models.CharField(
+        _("format"), max_length=10, choices=Format.choices, default=Format.IN_PERSON
+    )
+    venue = models.CharField(_("venue"), max_length=250, blank=True)
+    city = models.CharField(_("city"), max_length=100, blank=True)
+    country = CountryField(_("country"), blank=True)
+    online_platform = models.CharField(
+        _("online platform"), max_length=100, blank=True, help_text=_("For example “Webex”.")
+    )
+    online_url = models.URLField(_("online meeting link"), blank=True)
+    status = models.CharField(
+        _("status"), max_length=15, choices=Status.choices, default=Status.CONFIRMED
+    )
+    is_published = models.BooleanField(_("published"), default=False)
+    created = models.DateTimeField(_("created"), auto_now_add=True)
+    updated = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = EventQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("event")
+        verbose_name_plural = _("events")
+        ordering = ["-start_date", "-start_time", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(end_date__gte=models.F("start_date")),
+                name="event_end_after_start",
+                violation_error_message=_("The end date cannot be before the start date."),
+            ),
+            models.CheckConstraint(
+                condition=models.Q(end_time__isnull=True)
+                | models.Q(start_time__isnull=True)
+                | ~models.Q(end_date=models.F("start_date"))
+                | models.Q(end_time__gte=models.F("start_time")),
+                name="event_end_time_after_start",
+                violation_error_message=_("A one-day event cannot end before it starts."),
+            ),
+            models.UniqueConstraint(
+                fields=["kind", "number"],
+                name="unique_number_per_kind",
+                violation_error_message=_("Another event of this kind already has this number."),
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["is_published", "start_date"], name="event_pub_start_idx"),
+            models.Index(fields=["kind", "start_date"], name="event_kind_start_idx"),
+        ]
+
+    def __str__(self):
+        if self.number is not None:
+            return f"{self.kind_label_numbered}: {self.title}"
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("events:detail", kwargs={"slug": self.slug})
+
+    @property
+    def kind_label_numbered(self):
+        """“Thematic event #3”, or the plain kind label when the event has no number."""
+        label = self.get_kind_display()
+        return f"{label} #{self.number}" if self.number is not None else label
+
+    @property
+    def tzname(self):
+        if self.timezone:
+            return self.timezone
+        if self.host_id:
+            return self.host.tzname
+        return settings.PORTAL_DEFAULT_TIMEZONE
+
+    @property
+    def tzinfo(self):
+        return zoneinfo.ZoneInfo(self.tzname)
+
+    @property
+    def is_date_only(self):
+        return self.start_time is None
+
+    @property
+    def start(self):
+        """The aware start instant, or None for a date-only event."""
+        if self.start_time is None:
+            return None
+        return dt.datetime.combine(self.start_date, self.start_time, tzinfo=self.tzinfo)
+
+    @property
+    def end(self):
+        if self.end_time is None:
+            return None
+        return dt.datetime.combine(self.end_date, self.end_time, tzinfo=self.tzinfo)
+
+    @property
+    def is_cancelled(self):
+        return self.status == self.Status.CANCELLED
+
+    def clean(self):
+        super().clean()
+        if self.end_time is not None and self.start_time is None:
+            raise ValidationError(
+                {"start_time": _("Give a start time when there is an end time.")},
+                code="end_time_without_start",
+            )
+        if self.format in (self.Format.ONLINE, self.Format.HYBRID) and not (
+            self.online_platform or self.online_url
+        ):
+            raise ValidationError(
+                {"online_platform": _("An online or hybrid event needs a platform or a link.")},
+                code="online_without_platform",
+            )
+        if self.kind != self.Kind.IMPORT_WORKSHOP and self.transfer_id:
+            raise ValidationError(
+                {"transfer": _("Only an import workshop points to a transfer.")},
+                code="transfer_on_wrong_kind",
+            )
+
+    def local_date_of(self, instant):
+        return timezone.localtime(instant, self.tzinfo).date()
+
+
+class KindManager(models.Manager):
+    """The manager of a per-kind proxy: only that kind's events."""
+
+    def __init__(self, kind):
+        super().__init__()
+        self.kind = kind
+
+    def get_queryset(self):
+        return EventQuerySet(self.model, using=self._db).filter(kind=self.kind)
+
+    def deconstruct(self):
+        return (False, "events.models.KindManager", None, (self.kind,), {})
+
+
+def _kind_proxy(name, kind, verbose_name, verbose_name_plural):
+    """A proxy model of Event for one kind, so each kind has its own admin page."""
+
+    def save(self, *args, **kwargs):
+        self.kind = kind
+        return Event.save(self, *args, **kwargs)
+
+    meta = type(
+        "Meta",
+        (),
+        {
+            "proxy": True,
+            "verbose_name": verbose_name,
+            "verbose_name_plural": verbose_name_plural,
+            "ordering": ["-start_date", "-start_time", "-pk"],
+        },
+    )
+    attrs = {
+        "__module__": __name__,
+        "Meta": meta,
+        "objects": KindManager(kind),
+        "KIND": kind,
+        "save": save,
+    }
+    return type(name, (Event,), attrs)
+
+
+ThematicEvent = _kind_proxy(
+    "ThematicEvent", Event.Kind.THEMATIC, _("thematic event"), _("thematic events")
+)
+StudyVisit = _kind_proxy("StudyVisit", Event.Kind.STUDY_VISIT, _("study visit"), _("study visits"))
+ImportWorkshop = _kind_proxy(
+    "ImportWorkshop", Event.Kind.IMPORT_WORKSHOP, _("import workshop"), _("import workshops")
+)
+LocalEvent = _kind_proxy(
+    "LocalEvent",
+    Event.Kind.LOCAL,
+    _("local or stakeholder event"),
+    _("local and stakeholder events"),
+)
+PartnerMeeting = _kind_proxy(
+    "PartnerMeeting", Event.Kind.PARTNER_MEETING, _("partner meeting"), _("partner meetings")
+)
+OutsideEvent = _kind_proxy(
+    "OutsideEvent", Event.Kind.OUTSIDE, _("outside event"), _("outside events")
+)
+KIND_PROXIES = [ThematicEvent, StudyVisit, ImportWorkshop, LocalEvent, PartnerMeeting, OutsideEvent]
+
+
+class Participation(models.Model):
+    class Role(models.TextChoices):
+        HOST = "host", _("Host")
+        PARTICIPANT = "participant", _("Participant")
+        PRACTICE_OWNER = "practice_owner", _("Practice owner")
+        IMPORTER = "importer", _("Importer")
+
+    event = models.ForeignKey(
+        Event, verbose_name=_("event"), on_delete=models.CASCADE, related_name="participations"
+    )
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("organisation"),
+        on_delete=models.PROTECT,
+        related_name="participations",
+    )
+    role = models.CharField(
+        _("role"), max_length=20, choices=Role.choices, default=Role.PARTICIPANT
+    )
+
+    class Meta:
+        verbose_name = _("participating organisation")
+        verbose_name_plural = _("participating organisations")
+        ordering = ["event", "role", "organisation__partner_number", "organisation__name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["event", "organisation", "role"],
+                name="unique_participation_role",
+                violation_error_message=_("This organisation already has this role at this event."),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.organisation} ({self.get_role_display()})"
+
+
+class Workshop(models.Model):
+    """A session of an event, with start and end instants (stored in UTC)."""
+
+    event = models.ForeignKey(
+        Event, verbose_name=_("event"), on_delete=models.CASCADE, related_name="workshops"
+    )
+    order = models.PositiveSmallIntegerField(_("order"), default=1)
+    title = models.CharField(_("title"), max_length=300)
+    description = models.TextField(_("description"), blank=True, help_text=_("The outcome."))
+    start = models.DateTimeField(_("start"))
+    end = models.DateTimeField(_("end"))
+    experts = models.ManyToManyField(
+        Person, verbose_name=_("experts"), related_name="workshops", blank=True
+    )
+
+    class Meta:
+        verbose_name = _("workshop")
+        verbose_name_plural = _("workshops")
+        ordering = ["event", "order", "start"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(end__gt=models.F("start")),
+                name="workshop_end_after_start",
+                violation_error_message=_("A workshop must end after it starts."),
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def clean(self):
+        super().clean()
+        if not (self.event_id and self.start and self.end):
+            return
+        event = self.event
+        first, last = event.local_date_of(self.start), event.local_date_of(self.end)
+        if first < event.start_date or last > event.end_date:
+            raise ValidationError(
+                _(
+                    "The workshop (%(first)s – %(last)s in %(zone)s) must lie within "
+                    "the event's dates, %(start)s – %(end)s."
+                ),
+                code="workshop_outside_event",
+                params={
+                    "first": first,
+                    "last": last,
+                    "zone": event.tzname,
+                    "start": event.start_date,
+                    "end": event.end_date,
+                },
+            )
+
+
+class Material(models.Model):
+    workshop = models.ForeignKey(
+        Workshop, verbose_name=_("workshop"), on_delete=models.CASCADE, related_name="materials"
+    )
+    title = models.CharField(_("title"), max_length=250)
+    file = models.FileField(_("file"), upload_to="materials/", blank=True)
+    url = models.URLField(_("link"), blank=True)
+    language = models.CharField(
+        _("language"), max_length=7, choices=settings.LANGUAGES, default="en"
+    )
+
+    class Meta:
+        verbose_name = _("material")
+        verbose_name_plural = _("materials")
+        ordering = ["workshop", "title"]
+
+    def __str__(self):
+        return self.title
+
+    def clean(self):
+        super().clean()
+        if bool(self.file) == bool(self.url):
+            raise ValidationError(
+                _("Give either a file or a link, not both and not neither."),
+                code="file_or_link",
+            )
+
+    @property
+    def href(self):
+        return self.file.url if self.file else self.url
+
+
+class EventChange(models.Model):
+    """A recorded change of a published event's dates, place or format, with its reason."""
+
+    class Precision(models.TextChoices):
+        DAY = "day", _("Day")
+        MONTH = "month", _("Month")
+
+    event = models.ForeignKey(
+        Event, verbose_name=_("event"), on_delete=models.CASCADE, related_name="changes"
+    )
+    recorded_at = models.DateTimeField(_("recorded at"), default=timezone.now)
+    previous_start_date = models.DateField(_("previous start date"), null=True, blank=True)
+    previous_end_date = models.DateField(_("previous end date"), null=True, blank=True)
+    previous_date_precision = models.CharField(
+        _("precision of the previous date"),
+        max_length=5,
+        choices=Precision.choices,
+        default=Precision.DAY,
+        help_text=_("“Month” shows “March 2020” rather than a day."),
+    )
+    previous_city = models.CharField(_("previous city"), max_length=100, blank=True)
+    previous_format = models.CharField(
+        _("previous format"), max_length=10, choices=Event.Format.choices, blank=True
+    )
+    previous_venue = models.CharField(_("previous venue"), max_length=250, blank=True)
+    reason = models.TextField(_("reason"))
+
+    class Meta:
+        verbose_name = _("event change")
+        verbose_name_plural = _("event changes")
+        ordering = ["event", "recorded_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(previous_end_date__isnull=True)
+                | models.Q(previous_start_date__isnull=True)
+                | models.Q(previous_end_date__gte=models.F("previous_start_date")),
+                name="change_end_after_start",
+                violation_error_message=_("The previous end date cannot be before its start."),
+            ),
+        ]
+
+    def __str__(self):
+        return _("Change to %(event)s") % {"event": self.event}
+
+    def clean(self):
+        super().clean()
+        if not (
+            self.previous_start_date
+            or self.previous_city
+            or self.previous_format
+            or self.previous_venue
+        ):
+            raise ValidationError(
+                _("Record at least one previous value: dates, city, venue or format."),
+                code="empty_change",
+            )
+
+
+class Attendance(models.Model):
+    event = models.ForeignKey(
+        Event, verbose_name=_("event"), on_delete=models.CASCADE, related_name="attendances"
+    )
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("organisation"),
+        on_delete=models.PROTECT,
+        related_name="attendances",
+    )
+    category = models.CharField(
+        _("category"),
+        max_length=100,
+        blank=True,
+        help_text=_("Optional: for example “staff” or “stakeholders”."),
+    )
+    participants = models.PositiveIntegerField(_("participants"))
+
+    class Meta:
+        verbose_name = _("attendance")
+        verbose_name_plural = _("attendance")
+        ordering = ["event", "organisation__partner_number", "organisation__name", "category"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["event", "organisation", "category"],
+                name="unique_attendance_row",
+                violation_error_message=_(
+                    "Attendance for this organisation and category is already recorded."
+                ),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.organisation}: {self.participants}"

@@ -1,0 +1,27 @@
+from modeltranslation.translator import TranslationOptions, register
+
+from .models import Event, EventChange, Material, Workshop
+
+
+@register(Event)
+class EventTranslationOptions(TranslationOptions):
+    fields = ("title", "summary", "body", "venue", "city")
+    required_languages = ("en",)
+
+
+@register(Workshop)
+class WorkshopTranslationOptions(TranslationOptions):
+    fields = ("title", "description")
+    required_languages = ("en",)
+
+
+@register(Material)
+class MaterialTranslationOptions(TranslationOptions):
+    fields = ("title",)
+    required_languages = ("en",)
+
+
+@register(EventChange)
+class EventChangeTranslationOptions(TranslationOptions):
+    fields = ("reason", "previous_city")
+    required_languages = ("en",)

@@ -1,0 +1,172 @@
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from partners.models import Organisation, Person
+
+
+class Theme(models.Model):
+    name = models.CharField(_("name"), max_length=150)
+    slug = models.SlugField(_("slug"), max_length=80, unique=True)
+
+    class Meta:
+        verbose_name = _("theme")
+        verbose_name_plural = _("themes")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class GoodPracticeQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(status=GoodPractice.Status.PUBLISHED)
+
+    def with_related(self):
+        return self.select_related("owner").prefetch_related("themes")
+
+
+class GoodPractice(models.Model):
+    """A good practice, with the fields in the order of the Interreg Europe good-practice form."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        SUBMITTED = "submitted", _("Submitted for review")
+        APPROVED = "approved", _("Approved")
+        PUBLISHED = "published", _("Published")
+
+    title = models.CharField(_("title"), max_length=250)
+    slug = models.SlugField(_("slug"), max_length=120, unique=True)
+    summary = models.TextField(_("summary"))
+    description = models.TextField(_("detailed description"), blank=True)
+    resources_needed = models.TextField(_("resources needed"), blank=True)
+    evidence_of_success = models.TextField(_("evidence of success"), blank=True)
+    difficulties_encountered = models.TextField(_("difficulties encountered"), blank=True)
+    potential_for_learning = models.TextField(_("potential for learning or transfer"), blank=True)
+    further_information = models.URLField(_("further information"), blank=True)
+    owner = models.ForeignKey(
+        Organisation,
+        verbose_name=_("owner organisation"),
+        on_delete=models.PROTECT,
+        related_name="practices",
+    )
+    location = models.CharField(_("location"), max_length=200, blank=True)
+    start_date = models.DateField(_("start"), null=True, blank=True)
+    end_date = models.DateField(_("end"), null=True, blank=True)
+    is_ongoing = models.BooleanField(_("ongoing"), default=False)
+    themes = models.ManyToManyField(
+        Theme, verbose_name=_("themes"), related_name="practices", blank=True
+    )
+    contact = models.ForeignKey(
+        Person,
+        verbose_name=_("contact person"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="practices",
+    )
+    image = models.ImageField(_("image"), upload_to="practices/", blank=True)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.DRAFT
+    )
+    created = models.DateTimeField(_("created"), auto_now_add=True)
+    updated = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = GoodPracticeQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("good practice")
+        verbose_name_plural = _("good practices")
+        ordering = ["title"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(end_date__isnull=True)
+                | models.Q(start_date__isnull=True)
+                | models.Q(end_date__gte=models.F("start_date")),
+                name="practice_end_after_start",
+                violation_error_message=_("The end date cannot be before the start date."),
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("practices:detail", kwargs={"slug": self.slug})
+
+    def clean(self):
+        super().clean()
+        if self.is_ongoing and self.end_date:
+            raise ValidationError(
+                {"end_date": _("An ongoing practice has no end date.")}, code="ongoing_with_end"
+            )
+
+    @property
+    def is_published(self):
+        return self.status == self.Status.PUBLISHED
+
+
+class Transfer(models.Model):
+    """A partner importing a good practice, and how far the import has come."""
+
+    class Stage(models.TextChoices):
+        INTEREST = "interest", _("Interest expressed")
+        STUDIED = "studied", _("Studied")
+        IMPORT_WORKSHOP = "import_workshop", _("Import workshop held")
+        ACTION_PLAN = "action_plan", _("In the action plan")
+        IMPLEMENTED = "implemented", _("Implemented")
+
+    practice = models.ForeignKey(
+        GoodPractice,
+        verbose_name=_("good practice"),
+        on_delete=models.PROTECT,
+        related_name="transfers",
+    )
+    importer = models.ForeignKey(
+        Organisation,
+        verbose_name=_("importing partner"),
+        on_delete=models.PROTECT,
+        related_name="imports",
+    )
+    stage = models.CharField(
+        _("stage"), max_length=20, choices=Stage.choices, default=Stage.INTEREST
+    )
+    started_on = models.DateField(_("started on"), null=True, blank=True)
+    stage_reached_on = models.DateField(
+        _("stage reached on"),
+        null=True,
+        blank=True,
+        help_text=_("When the current stage was reached."),
+    )
+    notes = models.TextField(_("notes"), blank=True)
+
+    class Meta:
+        verbose_name = _("transfer")
+        verbose_name_plural = _("transfers")
+        ordering = ["practice__title", "importer__name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["practice", "importer"],
+                name="one_transfer_per_practice_and_importer",
+                violation_error_message=_("This partner already imports this practice."),
+            ),
+            models.CheckConstraint(
+                condition=models.Q(stage_reached_on__isnull=True)
+                | models.Q(started_on__isnull=True)
+                | models.Q(stage_reached_on__gte=models.F("started_on")),
+                name="transfer_stage_after_start",
+                violation_error_message=_("A stage cannot be reached before the transfer started."),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.practice} → {self.importer}"
+
+    def clean(self):
+        super().clean()
+        if self.practice_id and self.importer_id and self.practice.owner_id == self.importer_id:
+            raise ValidationError(
+                {"importer": _("The owner of a practice cannot import it from itself.")},
+                code="self_transfer",
+            )
