@@ -1,0 +1,59 @@
+"""The events list filters, shared by the list page, the calendar feed and the JSON export."""
+
+import django_filters
+from django import forms
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from partners.models import Organisation
+from practices.models import Theme
+
+from .models import Event, Participation
+
+
+class YearFilter(django_filters.NumberFilter):
+    """A calendar year within a sane range, so a huge number is a form error and not a crash."""
+
+    field_class = forms.IntegerField
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("min_value", 1990)
+        kwargs.setdefault("max_value", 2100)
+        super().__init__(*args, **kwargs)
+
+
+class EventFilter(django_filters.FilterSet):
+    """Narrows an already-visible queryset of events; never widens it."""
+
+    kind = django_filters.ChoiceFilter(label=_("Kind"), choices=Event.Kind.choices)
+    partner = django_filters.ModelChoiceFilter(
+        label=_("Partner"),
+        queryset=Organisation.objects.all(),
+        to_field_name="slug",
+        method="filter_partner",
+    )
+    theme = django_filters.ModelChoiceFilter(
+        label=_("Theme"), queryset=Theme.objects.all(), to_field_name="slug", field_name="themes"
+    )
+    year = YearFilter(label=_("Year"), method="filter_year")
+    format = django_filters.ChoiceFilter(label=_("Format"), choices=Event.Format.choices)
+    status = django_filters.ChoiceFilter(label=_("Status"), choices=Event.Status.choices)
+    when = django_filters.ChoiceFilter(
+        label=_("When"),
+        choices=[("upcoming", _("Upcoming")), ("past", _("Past"))],
+        method="filter_when",
+    )
+
+    class Meta:
+        model = Event
+        fields = ["kind", "partner", "theme", "year", "format", "status", "when"]
+
+    def filter_partner(self, queryset, name, value):
+        attended = Participation.objects.filter(organisation=value).values("event")
+        return queryset.filter(Q(host=value) | Q(pk__in=attended))
+
+    def filter_year(self, queryset, name, value):
+        return queryset.filter(start_date__year__lte=value, end_date__year__gte=value)
+
+    def filter_when(self, queryset, name, value):
+        return queryset.upcoming() if value == "upcoming" else queryset.past()
