@@ -1,6 +1,6 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import Event, EventChange, Material, Workshop
+from .models import KIND_PROXIES, Event, EventChange, Material, Workshop
 
 
 @register(Event)
@@ -25,3 +25,11 @@ class MaterialTranslationOptions(TranslationOptions):
 class EventChangeTranslationOptions(TranslationOptions):
     fields = ("reason", "previous_city")
     required_languages = ("en",)
+
+
+# The per-kind proxies share Event's translated fields; registering them lets modeltranslation
+# refresh their field caches and accept title_en= etc. in their constructors.
+for _proxy in KIND_PROXIES:
+    register(_proxy)(
+        type(f"{_proxy.__name__}TranslationOptions", (TranslationOptions,), {"fields": ()})
+    )
