@@ -1,0 +1,103 @@
+"""Real-browser tests: Playwright driving Debian's Chromium against pytest-django's live server.
+
+Without Chromium they are skipped and the run says so plainly; under CI (CI=true) a skip is a
+failure, so a missing browser can never pass unnoticed.
+"""
+
+import os
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium")
+ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+SKIP_REASON = "Chromium is not installed (apt-get install chromium): browser tests skipped"
+
+# Playwright's sync API runs an event loop in this thread; Django's ORM calls from the test body
+# are still synchronous and safe.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        if "tests/e2e/" in item.nodeid:
+            item.add_marker(pytest.mark.e2e)
+            if not CHROMIUM:
+                item.add_marker(pytest.mark.skip(reason=SKIP_REASON))
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus, config):
+    skipped = [r for r in terminalreporter.stats.get("skipped", []) if "tests/e2e/" in r.nodeid]
+    if skipped:
+        terminalreporter.write_line(f"NOTE: {len(skipped)} browser tests skipped: {SKIP_REASON}.")
+
+
+def pytest_sessionfinish(session, exitstatus):
+    if (
+        os.environ.get("CI")
+        and not CHROMIUM
+        and any("tests/e2e/" in item.nodeid for item in session.items)
+    ):
+        session.exitstatus = 1
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    outcome = yield
+    report = outcome.get_result()
+    setattr(item, f"report_{report.when}", report)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        instance = playwright.chromium.launch(
+            executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
+        )
+        yield instance
+        instance.close()
+
+
+@pytest.fixture
+def page(browser, request, live_server):
+    context = browser.new_context(locale="en-GB", timezone_id="America/New_York")
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    yield page
+    report = getattr(request.node, "report_call", None)
+    if report is not None and report.failed:
+        ARTIFACTS.mkdir(exist_ok=True)
+        name = re.sub(r"[^A-Za-z0-9_.-]+", "_", request.node.nodeid)
+        page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
+    context.close()
+
+
+@pytest.fixture
+def axe_violations():
+    """Runs axe-core (the copy pinned in axe-playwright-python) in the page; serious ones only."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    axe = Axe()
+
+    def run(page):
+        results = axe.run(page)
+        return [
+            (v["id"], v["impact"], [n["target"] for n in v["nodes"]])
+            for v in results.response["violations"]
+            if v["impact"] in ("serious", "critical")
+        ]
+
+    return run
