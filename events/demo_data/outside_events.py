@@ -52,8 +52,9 @@ OFFENTLIGA_RUMMET_2018 = {
     "is_published": True,
 }
 
-# Seed 004, Greek. The item gives neither times nor the meeting platform. The model requires a
-# platform or a link for an online event, so the platform says what the item calls it.
+# Seed 004, Greek. The item gives neither times nor the meeting software: it calls the event an
+# online discussion (a webinar). Event.clean() wants a platform or a link for an online event, so
+# "Webinar" stands in for the unnamed platform; no software name is invented.
 NEXT_GENERATION_OF_PUBLIC_SERVICES = {
     "kind": "outside",
     "slug": "next-generation-of-public-services-2021",
