@@ -1,0 +1,129 @@
+# ruff: noqa: E501 (prose stays on one line per paragraph, to compare with the seeds)
+"""Themes and the good practices examined at the 2021 study visits (seed 002)."""
+
+# The item names the themes of the Genoa visit and of the Gävle visit; the Nyíregyháza visit's
+# practices have no theme heading there, "Education and innovation" is our grouping.
+
+THEMES = [
+    {
+        "slug": "digital-services-for-citizens",
+        "name": {"en": "Digital services for citizens", "et": "Digiteenused kodanikele"},
+    },
+    {
+        "slug": "digital-services-for-businesses",
+        "name": {"en": "Digital services for businesses", "et": "Digiteenused ettevõtetele"},
+    },
+    {
+        "slug": "security-and-resilience",
+        "name": {"en": "Security and resilience", "et": "Turvalisus ja vastupidavus"},
+    },
+    {
+        "slug": "education-and-innovation",
+        "name": {"en": "Education and innovation", "et": "Haridus ja innovatsioon"},
+    },
+    {
+        "slug": "service-design-and-e-service-development",
+        "name": {
+            "en": "Service design and e-service development",
+            "et": "Teenusedisain ja e-teenuste arendamine",
+        },
+    },
+]
+
+
+def _examined_in_genoa(theme_en, theme_et):
+    return {
+        "en": f"A good practice of Genoa, examined at the study visit hosted by Genoa on 17 July 2021 under the theme “{theme_en}”.",
+        "et": f"Genoa hea praktika, mida uuriti Genoa korraldatud õppevisiidil 17. juulil 2021 teema „{theme_et}“ all.",
+    }
+
+
+_CITIZENS = _examined_in_genoa("Digital services for citizens", "Digiteenused kodanikele")
+_SECURITY = _examined_in_genoa("Security and resilience", "Turvalisus ja vastupidavus")
+
+PRACTICES = [
+    {
+        "slug": "digital-citizen-folder",
+        "owner": "genoa",
+        "themes": ["digital-services-for-citizens"],
+        "title": {"en": "Digital citizen folder", "et": "Digitaalne kodaniku kaust"},
+        "summary": _CITIZENS,
+    },
+    {
+        "slug": "segnalaci",
+        "owner": "genoa",
+        "themes": ["digital-services-for-citizens"],
+        "title": {"en": "Segnalaci", "it": "Segnalaci", "et": "Segnalaci"},
+        "summary": _CITIZENS,
+    },
+    {
+        "slug": "job-policy-platform",
+        "owner": "genoa",
+        "themes": ["digital-services-for-businesses"],
+        "title": {"en": "Job policy platform", "et": "Tööpoliitika platvorm"},
+        "summary": _examined_in_genoa(
+            "Digital services for businesses", "Digiteenused ettevõtetele"
+        ),
+    },
+    {
+        "slug": "local-police-control-centre-innovation",
+        "owner": "genoa",
+        "themes": ["security-and-resilience"],
+        "title": {
+            "en": "Technological innovation of the local police control centre",
+            "et": "Kohaliku politsei juhtimiskeskuse tehnoloogiline uuendus",
+        },
+        "summary": _SECURITY,
+    },
+    {
+        "slug": "digital-model-of-rain-and-hydrometric-data",
+        "owner": "genoa",
+        "themes": ["security-and-resilience"],
+        "title": {
+            "en": "Digital model of rain and hydrometric level data",
+            "et": "Vihma ja hüdromeetrilise taseme andmete digitaalmudel",
+        },
+        "summary": _SECURITY,
+    },
+    {
+        "slug": "lego-education-innovation-studio",
+        "owner": "nyiregyhaza",
+        "themes": ["education-and-innovation"],
+        "title": {
+            "en": "LEGO Education Innovation Studio",
+            "et": "LEGO hariduse innovatsioonistuudio",
+        },
+        "summary": {
+            "en": "Ways of using LEGO® tools for educational and talent-development purposes.",
+            "et": "LEGO® töövahendite kasutamise võimalused hariduslikel ja andekuse arendamise eesmärkidel.",
+        },
+    },
+    {
+        "slug": "digital-tree",
+        "owner": "nyiregyhaza",
+        "themes": ["education-and-innovation"],
+        "title": {
+            "en": "Digital Tree – habitat of innovation",
+            "et": "Digitaalne puu – innovatsiooni elupaik",
+        },
+        "summary": {
+            "en": "Developing a culture of big data, machine learning and data science.",
+            "et": "Suurandmete, masinõppe ja andmeteandustega seotud kultuuri arendamine.",
+        },
+    },
+    {
+        "slug": "service-design-and-e-services-in-gavle",
+        "owner": "gavle",
+        "themes": ["service-design-and-e-service-development"],
+        "title": {
+            "en": "Service design and e-service development in Gävle municipality",
+            "et": "Teenusedisain ja e-teenuste arendamine",
+        },
+        "summary": {
+            "en": "The digitalisation of Gävle municipality's services, its principles of e-service development and the municipality's innovation unit.",
+            "et": "Gävle omavalitsuse teenuste digitaliseerimine, e-teenuste arendamise põhimõtted ja omavalitsuse innovatsiooniüksus.",
+        },
+    },
+]
+for _practice in PRACTICES:
+    _practice["status"] = "published"

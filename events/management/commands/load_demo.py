@@ -1,0 +1,125 @@
+from django.conf import settings
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from events import demo_data
+from events.models import Event, EventChange, Participation, Semester, Workshop
+from partners.models import Organisation, Person
+from practices.models import GoodPractice, Theme
+
+LANGUAGES = [code for code, _name in settings.LANGUAGES]
+
+
+def translated(values):
+    """Spread {"title": {"en": ..., "sv": ...}} over title_en ... title_el, unlisted ones None.
+
+    Every language is set explicitly, so the active language never matters and a text removed
+    from the data is removed from the database.
+    """
+    fields = {}
+    for name, value in values.items():
+        if isinstance(value, dict):
+            fields.update({f"{name}_{lang}": value.get(lang) for lang in LANGUAGES})
+        else:
+            fields[name] = value
+    return fields
+
+
+def upsert(model, lookup, values):
+    """The row matching lookup, created or updated to hold values, and validated.
+
+    Like update_or_create, but an unchanged row is not saved again, so a second run leaves every
+    value as it was, `updated` timestamps included.
+    """
+    values = translated(without(values, *lookup))
+    obj = model.objects.filter(**lookup).first()
+    if obj is None:
+        obj = model(**lookup, **values)
+    elif all(getattr(obj, name) == value for name, value in values.items()):
+        return obj
+    else:
+        for name, value in values.items():
+            setattr(obj, name, value)
+    obj.full_clean()
+    obj.save()
+    return obj
+
+
+def without(record, *keys):
+    return {key: value for key, value in record.items() if key not in keys}
+
+
+class Command(BaseCommand):
+    help = (
+        "Load the BETTER demo content from the seed news items. Running it again changes nothing."
+    )
+
+    @transaction.atomic
+    def handle(self, *args, **options):
+        orgs = {o["slug"]: self.load_organisation(o) for o in demo_data.ORGANISATIONS}
+        people = {
+            p["name"]: upsert(
+                Person, {"name": p["name"]}, p | {"organisation": orgs[p["organisation"]]}
+            )
+            for p in demo_data.PEOPLE
+        }
+        themes = {t["slug"]: upsert(Theme, {"slug": t["slug"]}, t) for t in demo_data.THEMES}
+        practices = {p["slug"]: self.load_practice(p, orgs, themes) for p in demo_data.PRACTICES}
+        for semester in demo_data.SEMESTERS:
+            upsert(Semester, {"number": semester["number"]}, semester)
+        for record in demo_data.EVENTS:
+            self.load_event(record, orgs, people, themes, practices)
+        self.report()
+
+    def load_organisation(self, record):
+        if record.get("partner_number"):
+            return upsert(Organisation, {"partner_number": record["partner_number"]}, record)
+        return upsert(Organisation, {"slug": record["slug"]}, record)
+
+    def load_practice(self, record, orgs, themes):
+        values = without(record, "themes") | {"owner": orgs[record["owner"]]}
+        practice = upsert(GoodPractice, {"slug": record["slug"]}, values)
+        practice.themes.set([themes[slug] for slug in record["themes"]])
+        return practice
+
+    def load_event(self, record, orgs, people, themes, practices):
+        values = without(record, "participations", "practices", "themes", "workshops", "changes")
+        values["host"] = orgs[record["host"]]
+        if record.get("number") is not None:
+            lookup = {"kind": record["kind"], "number": record["number"]}
+        else:
+            lookup = {"slug": record["slug"]}
+        event = upsert(Event, lookup, values)
+        kept = [
+            upsert(Participation, {"event": event, "organisation": orgs[slug], "role": role}, {}).pk
+            for slug, role in record["participations"]
+        ]
+        event.participations.exclude(pk__in=kept).delete()
+        event.themes.set([themes[slug] for slug in record.get("themes", [])])
+        event.practices.set([practices[slug] for slug in record.get("practices", [])])
+        for workshop in record.get("workshops", []):
+            values = without(workshop, "experts")
+            session = upsert(Workshop, {"event": event, "order": workshop["order"]}, values)
+            session.experts.set([people[name] for name in workshop["experts"]])
+        for change in record.get("changes", []):
+            lookup = {"event": event, "previous_start_date": change["previous_start_date"]}
+            upsert(EventChange, lookup, change)
+
+    def report(self):
+        counted = [
+            Organisation,
+            Person,
+            Theme,
+            GoodPractice,
+            Semester,
+            Event,
+            Workshop,
+            EventChange,
+        ]
+        self.stdout.write(
+            self.style.SUCCESS(
+                "Demo content loaded: "
+                + ", ".join(f"{m.objects.count()} {m._meta.verbose_name_plural}" for m in counted)
+                + "."
+            )
+        )
