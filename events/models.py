@@ -249,13 +249,6 @@ class Event(models.Model):
                 {"start_time": _("Give a start time when there is an end time.")},
                 code="end_time_without_start",
             )
-        if self.format in (self.Format.ONLINE, self.Format.HYBRID) and not (
-            self.online_platform or self.online_url
-        ):
-            raise ValidationError(
-                {"online_platform": _("An online or hybrid event needs a platform or a link.")},
-                code="online_without_platform",
-            )
         if self.kind != self.Kind.IMPORT_WORKSHOP and self.transfer_id:
             raise ValidationError(
                 {"transfer": _("Only an import workshop points to a transfer.")},

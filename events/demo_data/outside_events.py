@@ -53,8 +53,7 @@ OFFENTLIGA_RUMMET_2018 = {
 }
 
 # Seed 004, Greek. The item gives neither times nor the meeting software: it calls the event an
-# online discussion (a webinar). Event.clean() wants a platform or a link for an online event, so
-# "Webinar" stands in for the unnamed platform; no software name is invented.
+# online discussion (a webinar) without naming its platform, so none is recorded.
 NEXT_GENERATION_OF_PUBLIC_SERVICES = {
     "kind": "outside",
     "slug": "next-generation-of-public-services-2021",
@@ -89,6 +88,6 @@ NEXT_GENERATION_OF_PUBLIC_SERVICES = {
     "end_date": dt.date(2021, 7, 15),
     "timezone": "Europe/Athens",
     "format": "online",
-    "online_platform": "Webinar",
+    "online_platform": "",
     "is_published": True,
 }

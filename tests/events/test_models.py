@@ -76,17 +76,6 @@ def test_event_same_number_in_other_kind_is_allowed():
     assert sorted(Event.objects.values_list("kind", flat=True)) == ["study_visit", "thematic"]
 
 
-def test_event_online_without_platform_is_refused():
-    event = EventFactory.build(host=PartnerFactory(), format=Event.Format.ONLINE)
-
-    with pytest.raises(ValidationError) as excinfo:
-        event.full_clean()
-
-    assert excinfo.value.message_dict == {
-        "online_platform": ["An online or hybrid event needs a platform or a link."]
-    }
-
-
 def test_event_timezone_defaults_to_host_zone():
     host = PartnerFactory(timezone="Europe/Tallinn")
     event = EventFactory(host=host, timezone="")
