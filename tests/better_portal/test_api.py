@@ -222,8 +222,7 @@ def test_api_page_past_the_end_404_json(client):
 
 def test_api_page_size_bounded_at_100(client):
     Organisation.objects.bulk_create(
-        Organisation(name_en=f"Hub {n:03}", slug=f"hub-{n}")
-        for n in range(101)
+        Organisation(name_en=f"Hub {n:03}", slug=f"hub-{n}") for n in range(101)
     )
 
     payload = client.get(api_url("organisations"), {"page_size": "500"}).json()

@@ -383,9 +383,7 @@ def test_calendar_links_partial_for_event():
     event = EventFactory(slug="study-visit-tartu")
     request = RequestFactory().get("/en/events/study-visit-tartu/", HTTP_HOST="localhost")
 
-    html = render_to_string(
-        "includes/_calendar_links.html", {"event": event, "request": request}
-    )
+    html = render_to_string("includes/_calendar_links.html", {"event": event, "request": request})
 
     assert 'href="/en/events/study-visit-tartu/calendar.ics" download' in html
     assert 'href="webcal://localhost/en/events/study-visit-tartu/calendar.ics"' in html

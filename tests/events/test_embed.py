@@ -29,7 +29,9 @@ def upcoming(**kwargs):
 
 
 def titles(response):
-    return re.findall(r'<a href="/[^"]*/events/[^"]+/" target="_top"[^>]*>([^<]+)</a>', response.text)
+    return re.findall(
+        r'<a href="/[^"]*/events/[^"]+/" target="_top"[^>]*>([^<]+)</a>', response.text
+    )
 
 
 @pytest.fixture
@@ -60,8 +62,12 @@ def test_embed_lists_partners_upcoming_published_events(client, tartu):
     )
     upcoming(title_en="Another partner's event")
     upcoming(title_en="Tartu draft", host=tartu, is_published=False)
-    EventFactory(title_en="Tartu last year", host=tartu, start_date=days_ahead(-400),
-                 end_date=days_ahead(-399))
+    EventFactory(
+        title_en="Tartu last year",
+        host=tartu,
+        start_date=days_ahead(-400),
+        end_date=days_ahead(-399),
+    )
 
     response = client.get(embed_url(), {"partner": "tartu"})
 
