@@ -76,8 +76,7 @@ def event_component(event, request):
     component.add("dtstart", start)
     if end is not None:
         component.add("dtend", end)
-    title = localized(event, "title")
-    component.add("summary", title.value, parameters={"LANGUAGE": title.lang})
+    _add_summary(component, localized(event, "title"))
     component.add("description", _description(localized(event, "summary").value, event, request))
     component.add("categories", [event.kind_label_numbered])
     return component
@@ -91,13 +90,19 @@ def workshop_component(workshop, event, request):
     component.add("last-modified", event.updated)
     component.add("dtstart", workshop.start.astimezone(event.tzinfo))
     component.add("dtend", workshop.end.astimezone(event.tzinfo))
-    title = localized(workshop, "title")
-    component.add("summary", title.value, parameters={"LANGUAGE": title.lang})
+    _add_summary(component, localized(workshop, "title"))
     part_of = _("Part of: %(event)s") % {"event": event}
     text = "\n\n".join(filter(None, [localized(workshop, "description").value, part_of]))
     component.add("description", _description(text, event, request))
     component.add("related-to", event_uid(event), parameters={"RELTYPE": "PARENT"})
     return component
+
+
+def _add_summary(component, title):
+    """SUMMARY, with the language it is actually in (English when the reader's is missing)."""
+    component.add(
+        "summary", title.value, parameters={"LANGUAGE": title.lang} if title.lang else None
+    )
 
 
 def _common_component(event, request):

@@ -40,13 +40,12 @@ def fingerprint(queryset):
 
     Workshops have no `updated` field, so editing a workshop without saving its event is not seen.
     """
-    summary = queryset.order_by().aggregate(
+    return queryset.order_by().aggregate(
         count=Count("pk", distinct=True),
         updated=Max("updated"),
         changes=Count("changes", distinct=True),
         workshops=Count("workshops", distinct=True),
     )
-    return summary
 
 
 def etag(request, summary):

@@ -2,6 +2,7 @@ import datetime as dt
 import xml.etree.ElementTree as ET
 
 import pytest
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
@@ -129,3 +130,12 @@ def test_feed_query_count_constant(client, django_assert_num_queries, events):
         response = client.get(feed_url())
 
     assert len(entries(parse(response))) == events
+
+
+def test_feed_alternate_partial_links_filtered_feed():
+    html = render_to_string("includes/_feed_alternate.html", {"query": "kind=thematic"})
+
+    assert html.strip() == (
+        '<link rel="alternate" type="application/atom+xml" title="Events (Atom feed)" '
+        'href="/en/events/feed/?kind=thematic">'
+    )
