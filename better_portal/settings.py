@@ -64,6 +64,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
+# No page may be framed, except the embeddable events list (events/embed.py), which opts out.
+X_FRAME_OPTIONS = "DENY"
 
 ROOT_URLCONF = "better_portal.urls"
 
@@ -188,3 +190,7 @@ DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "portal@better.
 
 # The deployment's own identity: another Interreg project changes these, not code.
 PORTAL_NAME = os.environ.get("PORTAL_NAME", "BETTER")
+
+# Calendars: the domain in every iCalendar UID ("event-12@better.example"). Keep it fixed once
+# published, or subscribed calendars see every event as new.
+PORTAL_CALENDAR_DOMAIN = os.environ.get("PORTAL_CALENDAR_DOMAIN", "better.example")

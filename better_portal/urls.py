@@ -22,3 +22,14 @@ if settings.DEBUG:
     from django.conf.urls.static import static
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+# The JSON export and the embeddable events list (issue 4), appended to keep merges simple.
+from events import embed  # noqa: E402
+
+from . import api  # noqa: E402
+
+urlpatterns += i18n_patterns(
+    path("api/", include(api)),
+    path("embed/", include(embed)),
+    prefix_default_language=True,
+)

@@ -1,0 +1,278 @@
+"""The read-only JSON export: published events, published practices and organisations.
+
+Translated fields are objects, {"value": "...", "lang": "en"}, where `lang` is the language the
+value is actually in: the URL's language, or English when that one is missing (null when no
+language has a value). The README's "JSON export" section documents the format.
+"""
+
+import datetime as dt
+
+from django.core.paginator import EmptyPage, Paginator
+from django.db.models import Count, F, Max, Prefetch
+from django.http import JsonResponse
+from django.urls import path, reverse
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import condition, conditional_page, require_safe
+
+from better_portal.fallbacks import localized
+from events.listing import BadFilter, etag, filtered_events, list_etag
+from events.models import Participation, Workshop
+from partners.models import Organisation, Person
+from practices.models import GoodPractice
+
+DEFAULT_PAGE_SIZE = 20
+MAX_PAGE_SIZE = 100
+
+
+class BadParameter(ValueError):
+    """A query parameter the export cannot use; `errors` maps each parameter to its problems."""
+
+    def __init__(self, errors, status=400):
+        self.errors = errors
+        self.status = status
+        super().__init__(errors)
+
+
+def error_response(errors, status=400):
+    """{"error": {"message": ..., "parameters": {name: [problem, ...]}}} with the given status."""
+    message = "; ".join(f"{name}: {' '.join(problems)}" for name, problems in errors.items())
+    return JsonResponse({"error": {"message": message, "parameters": errors}}, status=status)
+
+
+def page_parameters(query):
+    """The page number and size asked for; a size above MAX_PAGE_SIZE is lowered to it."""
+    values = {}
+    for name, default in (("page", 1), ("page_size", DEFAULT_PAGE_SIZE)):
+        raw = query.get(name, "")
+        try:
+            values[name] = int(raw) if raw != "" else default
+        except ValueError:
+            values[name] = 0
+        if values[name] < 1:
+            problem = _("Expected a whole number of at least 1, got “%(value)s”.")
+            raise BadParameter({name: [problem % {"value": raw}]})
+    return values["page"], min(values["page_size"], MAX_PAGE_SIZE)
+
+
+def paginated_response(request, queryset, serialise):
+    """One page of `queryset` as {count, next, previous, language, results}."""
+    number, size = page_parameters(request.GET)
+    paginator = Paginator(queryset, size)
+    try:
+        page = paginator.page(number)
+    except EmptyPage:
+        problem = _("There is no page %(number)s; the last page is %(last)s.")
+        raise BadParameter(
+            {"page": [problem % {"number": number, "last": paginator.num_pages}]}, status=404
+        ) from None
+    return JsonResponse(
+        {
+            "count": paginator.count,
+            "next": _page_url(request, page.next_page_number()) if page.has_next() else None,
+            "previous": (
+                _page_url(request, page.previous_page_number()) if page.has_previous() else None
+            ),
+            "language": get_language(),
+            "results": [serialise(item, request) for item in page.object_list],
+        },
+        json_dumps_params={"ensure_ascii": False},
+    )
+
+
+def _page_url(request, number):
+    query = request.GET.copy()
+    query["page"] = number
+    return request.build_absolute_uri(f"{request.path}?{query.urlencode()}")
+
+
+def text(obj, field):
+    """A translated field as {"value", "lang"}: the language the value is actually in."""
+    value, lang = localized(obj, field)
+    return {"value": value, "lang": lang}
+
+
+def utc(instant):
+    """An instant in ISO 8601, in UTC, with a Z."""
+    if instant is None:
+        return None
+    return instant.astimezone(dt.UTC).isoformat().replace("+00:00", "Z")
+
+
+def iso_date(day):
+    return day.isoformat() if day else None
+
+
+def event_data(event, request):
+    return {
+        "slug": event.slug,
+        "url": request.build_absolute_uri(event.get_absolute_url()),
+        "calendar": request.build_absolute_uri(
+            reverse("events:event_calendar", kwargs={"slug": event.slug})
+        ),
+        "kind": event.kind,
+        "number": event.number,
+        "title": text(event, "title"),
+        "summary": text(event, "summary"),
+        "body": text(event, "body"),
+        "status": event.status,
+        "format": event.format,
+        "timezone": event.tzname,
+        "start_date": iso_date(event.start_date),
+        "end_date": iso_date(event.end_date),
+        "all_day": event.is_date_only,
+        "start": utc(event.start),
+        "end": utc(event.end),
+        "venue": text(event, "venue"),
+        "city": text(event, "city"),
+        "country": event.country.code or None,
+        "online_platform": event.online_platform,
+        "online_url": event.online_url,
+        "host": event.host.slug if event.host else None,
+        "participants": [
+            {"organisation": p.organisation.slug, "role": p.role}
+            for p in event.participations.all()
+        ],
+        "themes": [theme.slug for theme in event.themes.all()],
+        "practices": [practice.slug for practice in event.practices.all()],
+        "workshops": [workshop_data(w) for w in event.workshops.all()],
+        "changes": event.change_count,
+        "updated": utc(event.updated),
+    }
+
+
+def workshop_data(workshop):
+    return {
+        "order": workshop.order,
+        "title": text(workshop, "title"),
+        "description": text(workshop, "description"),
+        "start": utc(workshop.start),
+        "end": utc(workshop.end),
+        "experts": [
+            {
+                "name": person.full_name,
+                "organisation": person.organisation.slug if person.organisation else None,
+            }
+            for person in workshop.experts.all()
+        ],
+    }
+
+
+def practice_data(practice, request):
+    return {
+        "slug": practice.slug,
+        "url": request.build_absolute_uri(practice.get_absolute_url()),
+        "title": text(practice, "title"),
+        "summary": text(practice, "summary"),
+        "description": text(practice, "description"),
+        "resources_needed": text(practice, "resources_needed"),
+        "evidence_of_success": text(practice, "evidence_of_success"),
+        "difficulties_encountered": text(practice, "difficulties_encountered"),
+        "potential_for_learning": text(practice, "potential_for_learning"),
+        "further_information": practice.further_information or None,
+        "owner": practice.owner.slug,
+        "location": text(practice, "location"),
+        "start_date": iso_date(practice.start_date),
+        "end_date": iso_date(practice.end_date),
+        "is_ongoing": practice.is_ongoing,
+        "themes": [theme.slug for theme in practice.themes.all()],
+        "updated": utc(practice.updated),
+    }
+
+
+def organisation_data(organisation, request):
+    return {
+        "slug": organisation.slug,
+        "url": request.build_absolute_uri(organisation.get_absolute_url()),
+        "name": text(organisation, "name"),
+        "short_name": organisation.short_name,
+        "description": text(organisation, "description"),
+        "partner_number": organisation.partner_number,
+        "partner_code": organisation.partner_code or None,
+        "partner_role": organisation.partner_role or None,
+        "organisation_type": organisation.organisation_type,
+        "country": organisation.country.code or None,
+        "city": organisation.city,
+        "nuts_code": organisation.nuts_code,
+        "website": organisation.website or None,
+        "logo": request.build_absolute_uri(organisation.logo.url) if organisation.logo else None,
+        "timezone": organisation.tzname,
+    }
+
+
+def export_events(events):
+    """Events with everything event_data reads, in a fixed number of queries."""
+    public_experts = Person.objects.public().select_related("organisation")
+    return (
+        events.select_related("host")
+        .annotate(change_count=Count("changes", distinct=True))
+        .prefetch_related(
+            Prefetch(
+                "participations", queryset=Participation.objects.select_related("organisation")
+            ),
+            "themes",
+            Prefetch("practices", queryset=GoodPractice.objects.published()),
+            Prefetch(
+                "workshops",
+                queryset=Workshop.objects.prefetch_related(
+                    Prefetch("experts", queryset=public_experts)
+                ),
+            ),
+        )
+    )
+
+
+def _events_etag(request):
+    try:
+        page_parameters(request.GET)
+    except BadParameter:
+        return None
+    return list_etag(request)
+
+
+def _practices_etag(request):
+    summary = GoodPractice.objects.published().aggregate(count=Count("pk"), updated=Max("updated"))
+    return etag(request, summary)
+
+
+@require_safe
+@condition(etag_func=_events_etag)
+def events(request):
+    """Published events narrowed by the events list's filters, with their workshops."""
+    try:
+        return paginated_response(request, export_events(filtered_events(request.GET)), event_data)
+    except (BadFilter, BadParameter) as error:
+        return error_response(error.errors, getattr(error, "status", 400))
+
+
+@require_safe
+@condition(etag_func=_practices_etag)
+def practices(request):
+    """Published good practices."""
+    try:
+        return paginated_response(
+            request, GoodPractice.objects.published().with_related(), practice_data
+        )
+    except BadParameter as error:
+        return error_response(error.errors, error.status)
+
+
+@require_safe
+@conditional_page
+def organisations(request):
+    """All organisations, partners first. They have no `updated` field: the ETag is the body's."""
+    try:
+        organisations = Organisation.objects.order_by(
+            F("partner_number").asc(nulls_last=True), "name", "pk"
+        )
+        return paginated_response(request, organisations, organisation_data)
+    except BadParameter as error:
+        return error_response(error.errors, error.status)
+
+
+app_name = "api"
+urlpatterns = [
+    path("events/", events, name="events"),
+    path("practices/", practices, name="practices"),
+    path("organisations/", organisations, name="organisations"),
+]

@@ -1,0 +1,200 @@
+"""iCalendar (RFC 5545) files of events: one event with its workshops, and the filtered list.
+
+UIDs come from the PORTAL_CALENDAR_DOMAIN setting, not from the request's host, so that a
+calendar keeps recognising an event whichever address it was fetched from.
+"""
+
+import datetime as dt
+
+import icalendar
+from django.conf import settings
+from django.db.models import Count, Max
+from django.http import HttpResponse, HttpResponseBadRequest
+from django.shortcuts import get_object_or_404
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import condition, require_safe
+
+from better_portal.fallbacks import localized
+
+from .listing import BadFilter, etag, filtered_events, fingerprint, list_etag
+from .models import Event
+
+CONTENT_TYPE = "text/calendar; charset=utf-8"
+
+ICAL_STATUS = {
+    Event.Status.PLANNED: "TENTATIVE",
+    Event.Status.POSTPONED: "TENTATIVE",
+    Event.Status.CONFIRMED: "CONFIRMED",
+    Event.Status.MOVED_ONLINE: "CONFIRMED",
+    Event.Status.CANCELLED: "CANCELLED",
+}
+
+
+def event_uid(event):
+    return f"event-{event.pk}@{settings.PORTAL_CALENDAR_DOMAIN}"
+
+
+def workshop_uid(workshop):
+    return f"workshop-{workshop.pk}@{settings.PORTAL_CALENDAR_DOMAIN}"
+
+
+def calendar_queryset(events):
+    """Events with what their VEVENTs need, and `sequence`: the number of recorded changes."""
+    return (
+        events.select_related("host")
+        .prefetch_related("workshops")
+        .annotate(sequence=Count("changes", distinct=True))
+    )
+
+
+def build_calendar(events, name, request):
+    """A VCALENDAR named `name`, with a VEVENT per event and per workshop, and their VTIMEZONEs."""
+    cal = icalendar.Calendar()
+    cal.add("prodid", f"-//{settings.PORTAL_NAME}//Events//{get_language().upper()}")
+    cal.add("version", "2.0")
+    cal.calendar_name = name
+    for event in events:
+        cal.add_component(event_component(event, request))
+        for workshop in event.workshops.all():
+            cal.add_component(workshop_component(workshop, event, request))
+    if cal.events:
+        first = min(e.start_date for e in events) - dt.timedelta(days=366)
+        last = max(e.end_date for e in events) + dt.timedelta(days=366)
+        cal.add_missing_timezones(first_date=first, last_date=last)
+    return cal
+
+
+def event_component(event, request):
+    """The VEVENT of an event: all-day when it has no times; else in its own zone (TZID)."""
+    component = _common_component(event, request)
+    component.add("uid", event_uid(event))
+    component.add("dtstamp", event.updated)
+    component.add("created", event.created)
+    component.add("last-modified", event.updated)
+    start, end = _event_span(event)
+    component.add("dtstart", start)
+    if end is not None:
+        component.add("dtend", end)
+    _add_summary(component, localized(event, "title"))
+    component.add("description", _description(localized(event, "summary").value, event, request))
+    component.add("categories", [event.kind_label_numbered])
+    return component
+
+
+def workshop_component(workshop, event, request):
+    """The VEVENT of a workshop, shown in its event's zone and related to the event's VEVENT."""
+    component = _common_component(event, request)
+    component.add("uid", workshop_uid(workshop))
+    component.add("dtstamp", event.updated)
+    component.add("last-modified", event.updated)
+    component.add("dtstart", workshop.start.astimezone(event.tzinfo))
+    component.add("dtend", workshop.end.astimezone(event.tzinfo))
+    _add_summary(component, localized(workshop, "title"))
+    part_of = _("Part of: %(event)s") % {"event": event}
+    text = "\n\n".join(filter(None, [localized(workshop, "description").value, part_of]))
+    component.add("description", _description(text, event, request))
+    component.add("related-to", event_uid(event), parameters={"RELTYPE": "PARENT"})
+    return component
+
+
+def _add_summary(component, title):
+    """SUMMARY, with the language it is actually in (English when the reader's is missing)."""
+    component.add(
+        "summary", title.value, parameters={"LANGUAGE": title.lang} if title.lang else None
+    )
+
+
+def _common_component(event, request):
+    """What a VEVENT shares with its event: sequence, status, page, place and meeting link."""
+    component = icalendar.Event()
+    sequence = getattr(event, "sequence", None)
+    component.add("sequence", event.changes.count() if sequence is None else sequence)
+    component.add("status", ICAL_STATUS[event.status])
+    component.add("url", request.build_absolute_uri(event.get_absolute_url()))
+    location = _location(event)
+    if location:
+        component.add("location", location)
+    if event.online_url and event.format != Event.Format.IN_PERSON:
+        component.conferences = [
+            icalendar.Conference(
+                event.online_url, feature=["VIDEO", "AUDIO"], label=event.online_platform or None
+            )
+        ]
+    return component
+
+
+def _event_span(event):
+    """DTSTART and DTEND (exclusive) of an event; DTEND is None for a same-day start time only."""
+    if event.is_date_only:
+        return event.start_date, event.end_date + dt.timedelta(days=1)
+    if event.end is not None:
+        return event.start, event.end
+    if event.end_date > event.start_date:
+        next_day = event.end_date + dt.timedelta(days=1)
+        return event.start, dt.datetime.combine(next_day, dt.time(), tzinfo=event.tzinfo)
+    return event.start, None
+
+
+def _location(event):
+    """Venue and city in person; the meeting link (or platform) for an online-only event."""
+    if event.format == Event.Format.ONLINE:
+        return event.online_url or event.online_platform
+    return ", ".join(filter(None, [event.venue, event.city]))
+
+
+def _description(text, event, request):
+    """The text, then the online meeting (clients rarely show CONFERENCE), then the page."""
+    parts = [text]
+    if event.format != Event.Format.IN_PERSON and (event.online_url or event.online_platform):
+        meeting = " ".join(filter(None, [event.online_platform, event.online_url]))
+        parts.append(_("Online meeting: %(meeting)s") % {"meeting": meeting})
+    parts.append(request.build_absolute_uri(event.get_absolute_url()))
+    return "\n\n".join(filter(None, parts))
+
+
+def calendar_response(cal, filename):
+    response = HttpResponse(cal.to_ical(), content_type=CONTENT_TYPE)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+def _event_etag(request, slug):
+    events = Event.objects.published().filter(slug=slug)
+    summary = fingerprint(events)
+    return etag(request, summary) if summary["count"] else None
+
+
+def _event_last_modified(request, slug):
+    """The event's last save or its last recorded change, whichever is later."""
+    summary = (
+        Event.objects.published()
+        .filter(slug=slug)
+        .aggregate(updated=Max("updated"), changed=Max("changes__recorded_at"))
+    )
+    return max(filter(None, summary.values()), default=None)
+
+
+@require_safe
+@condition(etag_func=_event_etag, last_modified_func=_event_last_modified)
+def event_calendar(request, slug):
+    """The ICS of one published event: its VEVENT and one per workshop."""
+    event = get_object_or_404(calendar_queryset(Event.objects.published()), slug=slug)
+    cal = build_calendar([event], str(event), request)
+    return calendar_response(cal, f"{event.slug}.ics")
+
+
+@require_safe
+@condition(etag_func=list_etag)
+def events_calendar(request):
+    """The calendar feed of published events, narrowed by the events list's filters.
+
+    Without Last-Modified: removing an event from the list does not raise the latest `updated`.
+    """
+    try:
+        events = filtered_events(request.GET)
+    except BadFilter as error:
+        return HttpResponseBadRequest(error.message, content_type="text/plain; charset=utf-8")
+    name = _("%(portal)s events") % {"portal": settings.PORTAL_NAME}
+    cal = build_calendar(list(calendar_queryset(events)), name, request)
+    return calendar_response(cal, "events.ics")
