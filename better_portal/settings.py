@@ -64,8 +64,6 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
-# No page may be framed, except the embeddable events list (events/embed.py), which opts out.
-X_FRAME_OPTIONS = "DENY"
 
 ROOT_URLCONF = "better_portal.urls"
 
@@ -155,6 +153,7 @@ STORAGES = {
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+# No page may be framed, except the embeddable events list (events/embed.py), which opts out.
 X_FRAME_OPTIONS = "DENY"
 if not DEBUG:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

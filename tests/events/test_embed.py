@@ -44,7 +44,7 @@ def test_embed_page_may_be_framed_by_any_site(client):
 
     assert response.status_code == 200
     assert response.has_header("X-Frame-Options") is False
-    assert response["Content-Security-Policy"] == "frame-ancestors *"
+    assert "frame-ancestors *" in response["Content-Security-Policy"].split("; ")
 
 
 def test_embed_other_pages_refuse_framing(client):
@@ -52,7 +52,7 @@ def test_embed_other_pages_refuse_framing(client):
 
     assert response.status_code == 200
     assert response["X-Frame-Options"] == "DENY"
-    assert response.has_header("Content-Security-Policy") is False
+    assert "frame-ancestors 'none'" in response["Content-Security-Policy"].split("; ")
 
 
 def test_embed_lists_partners_upcoming_published_events(client, tartu):
@@ -83,7 +83,7 @@ def test_embed_partner_in_path_same_list(client, tartu):
 
     assert titles(by_path) == ["Hosted by Tartu"]
     assert titles(by_query) == ["Hosted by Tartu"]
-    assert by_path["Content-Security-Policy"] == "frame-ancestors *"
+    assert "frame-ancestors *" in by_path["Content-Security-Policy"].split("; ")
 
 
 def test_embed_unknown_partner_in_path_not_found(client):
@@ -100,7 +100,7 @@ def test_embed_unknown_partner_in_query_400_with_message(client):
         "Bad value for the filter “partner”: "
         "Select a valid choice. That choice is not one of the available choices."
     )
-    assert response["Content-Security-Policy"] == "frame-ancestors *"
+    assert "frame-ancestors *" in response["Content-Security-Policy"].split("; ")
 
 
 def test_embed_standalone_without_javascript(client, tartu):
