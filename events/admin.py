@@ -225,19 +225,25 @@ class EventAdmin(EventTimeZoneMixin, MissingLanguagesMixin, TranslatedAdmin):
         )
 
 
+class KindEventForm(forms.ModelForm):
+    """The form of a kind proxy: a new event already has the proxy's kind."""
+
+    def __init__(self, *args, instance=None, **kwargs):
+        instance = instance or self._meta.model(kind=self._meta.model.KIND)
+        super().__init__(*args, instance=instance, **kwargs)
+
+
 class KindEventAdmin(EventAdmin):
     """The admin page of one kind of event: that kind's events and fields, the kind fixed."""
 
+    form = KindEventForm
     list_filter = [f for f in EventAdmin.list_filter if f != "kind"]
-
-    def get_changeform_initial_data(self, request):
-        return {**super().get_changeform_initial_data(request), "kind": self.model.KIND}
 
     def get_form(self, request, obj=None, change=False, **kwargs):
         # The kind is in the form (fixed and hidden) so that the unique number per kind is
         # validated as a form error rather than failing in the database.
-        if kwargs.get("fields") is None:
-            kwargs["fields"] = [*flatten_fieldsets(self.get_fieldsets(request, obj)), "kind"]
+        fields = kwargs.get("fields") or flatten_fieldsets(self.get_fieldsets(request, obj))
+        kwargs["fields"] = [*fields, "kind"] if "kind" not in fields else fields
         form = super().get_form(request, obj, change=change, **kwargs)
         if "kind" in form.base_fields:
             form.base_fields["kind"].disabled = True
