@@ -92,6 +92,7 @@ DATABASES = {
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+FORMS_URLFIELD_ASSUME_HTTPS = True  # Django 6 behaviour: a typed “example.org” means https
 
 REDIS_URL = os.environ.get("REDIS_URL") or os.environ.get("CACHE_URL", "")
 if REDIS_URL.startswith("redis"):

@@ -8,7 +8,6 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationStackedInline, TranslationTabularInline
-from modeltranslation.translator import translator
 
 from partners.admin import (
     MissingLanguagesMixin,
@@ -28,14 +27,6 @@ from .models import (
     Semester,
     Workshop,
 )
-from .translation import EventTranslationOptions
-
-# The kind proxies share Event's translated fields, but modeltranslation only knows a proxy that
-# is registered itself (for its admin and its multilingual manager). This belongs in
-# translation.py; it is here, guarded, until it moves there.
-for _proxy in KIND_PROXIES:
-    if _proxy not in translator.get_registered_models():
-        translator.register(_proxy, EventTranslationOptions)
 
 
 def _known_zone(name):
@@ -205,10 +196,9 @@ class EventAdmin(EventTimeZoneMixin, MissingLanguagesMixin, TranslatedAdmin):
     def kind_number(self, obj):
         return obj.kind_label_numbered
 
-    # TODO: move to EventQuerySet.publish() / .unpublish() (actions hold no logic).
     @admin.action(description=_("Publish the selected events"))
     def publish(self, request, queryset):
-        count = queryset.update(is_published=True)
+        count = queryset.publish()
         self.message_user(
             request,
             ngettext("%d event published.", "%d events published.", count) % count,
@@ -217,7 +207,7 @@ class EventAdmin(EventTimeZoneMixin, MissingLanguagesMixin, TranslatedAdmin):
 
     @admin.action(description=_("Unpublish the selected events"))
     def unpublish(self, request, queryset):
-        count = queryset.update(is_published=False)
+        count = queryset.unpublish()
         self.message_user(
             request,
             ngettext("%d event unpublished.", "%d events unpublished.", count) % count,

@@ -72,6 +72,13 @@ class EventQuerySet(models.QuerySet):
     def with_related(self):
         return self.select_related("host").prefetch_related("themes")
 
+    def publish(self):
+        """Publish these events; returns how many rows changed."""
+        return self.update(is_published=True)
+
+    def unpublish(self):
+        return self.update(is_published=False)
+
 
 class Event(models.Model):
     class Kind(models.TextChoices):
@@ -390,9 +397,13 @@ class Workshop(models.Model):
 
     def clean(self):
         super().clean()
-        if not (self.event_id and self.start and self.end):
+        # The event may be unsaved (an inline on the event's add page): check it all the same.
+        try:
+            event = self.event
+        except Event.DoesNotExist:
             return
-        event = self.event
+        if not (event.start_date and event.end_date and self.start and self.end):
+            return
         first, last = event.local_date_of(self.start), event.local_date_of(self.end)
         if first < event.start_date or last > event.end_date:
             raise ValidationError(

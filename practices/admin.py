@@ -65,10 +65,9 @@ class GoodPracticeAdmin(MissingLanguagesMixin, TranslatedAdmin):
         (_("Advanced"), {"classes": ["collapse"], "fields": ["slug", "created", "updated"]}),
     ]
 
-    # TODO: move to GoodPracticeQuerySet.publish() / .unpublish() (actions hold no logic).
     @admin.action(description=_("Publish the selected good practices"))
     def publish(self, request, queryset):
-        count = queryset.update(status=GoodPractice.Status.PUBLISHED)
+        count = queryset.publish()
         self.message_user(
             request,
             ngettext("%d good practice published.", "%d good practices published.", count) % count,
@@ -77,7 +76,7 @@ class GoodPracticeAdmin(MissingLanguagesMixin, TranslatedAdmin):
 
     @admin.action(description=_("Return the selected good practices to draft"))
     def unpublish(self, request, queryset):
-        count = queryset.update(status=GoodPractice.Status.DRAFT)
+        count = queryset.unpublish()
         self.message_user(
             request,
             ngettext(

@@ -26,6 +26,14 @@ class GoodPracticeQuerySet(models.QuerySet):
     def with_related(self):
         return self.select_related("owner").prefetch_related("themes")
 
+    def publish(self):
+        """Publish these practices; returns how many rows changed."""
+        return self.update(status=GoodPractice.Status.PUBLISHED)
+
+    def unpublish(self):
+        """Return these practices to draft; returns how many rows changed."""
+        return self.update(status=GoodPractice.Status.DRAFT)
+
 
 class GoodPractice(models.Model):
     """A good practice, with the fields in the order of the Interreg Europe good-practice form."""
