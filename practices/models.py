@@ -4,6 +4,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from partners.models import Organisation, Person
+from partners.search import translated_icontains
 
 
 class Theme(models.Model):
@@ -20,11 +21,30 @@ class Theme(models.Model):
 
 
 class GoodPracticeQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """Published items; everything for coordinators (staff with the view permission)."""
+        opts = self.model._meta
+        if user.is_staff and user.has_perm(f"{opts.app_label}.view_{opts.model_name}"):
+            return self.all()
+        return self.published()
+
     def published(self):
         return self.filter(status=GoodPractice.Status.PUBLISHED)
 
     def with_related(self):
         return self.select_related("owner").prefetch_related("themes")
+
+    def with_details(self):
+        """Everything the practice page shows about the practice itself, in constant queries."""
+        return self.select_related("owner", "contact__organisation").prefetch_related(
+            "themes",
+            models.Prefetch("transfers", queryset=Transfer.objects.select_related("importer")),
+        )
+
+    def search(self, text):
+        return self.filter(
+            translated_icontains(["title", "summary", "description", "location"], text)
+        )
 
 
 class GoodPractice(models.Model):
