@@ -2,6 +2,15 @@ from django.conf import settings
 from django.urls import translate_url
 from django.utils.translation import get_language, get_language_info
 
+OG_LOCALES = {
+    "en": "en_GB",
+    "it": "it_IT",
+    "et": "et_EE",
+    "hu": "hu_HU",
+    "sv": "sv_SE",
+    "el": "el_GR",
+}
+
 
 def portal(request):
     """The portal's name and, for the current page, its URL in every language.
@@ -28,4 +37,5 @@ def portal(request):
         "alternates": alternates,
         "x_default_url": default,
         "canonical_url": canonical,
+        "og_locale": OG_LOCALES.get(current, current),
     }

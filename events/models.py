@@ -98,7 +98,7 @@ class EventQuerySet(models.QuerySet):
             models.Prefetch("workshops", queryset=workshops),
             models.Prefetch(
                 "practices",
-                queryset=GoodPractice.objects.published().select_related("owner"),
+                queryset=GoodPractice.objects.published().with_related(),
                 to_attr="published_practices",
             ),
         )

@@ -43,3 +43,22 @@ def time_range(start, end, zone):
         zone.key,
         end.tzname(),
     )
+
+
+@register.simple_tag
+def previous_when(change):
+    """When a changed event was first planned: “March 2020” at month precision, else the day."""
+    day = change.previous_start_date
+    if day is None:
+        return ""
+    if change.previous_date_precision == change.Precision.MONTH:
+        return format_html(
+            '<time datetime="{}">{}</time>',
+            day.strftime("%Y-%m"),
+            formats.date_format(day, "YEAR_MONTH_FORMAT"),
+        )
+    text = formats.date_format(day)
+    end = change.previous_end_date
+    if end and end != day:
+        text = f"{text} – {formats.date_format(end)}"
+    return format_html('<time datetime="{}">{}</time>', day.isoformat(), text)
