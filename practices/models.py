@@ -1,6 +1,9 @@
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import F, Value
+from django.db.models.functions import Coalesce, NullIf
 from django.urls import reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from partners.models import Organisation, Person
@@ -33,6 +36,12 @@ class GoodPracticeQuerySet(models.QuerySet):
 
     def with_related(self):
         return self.select_related("owner").prefetch_related("themes")
+
+    def by_title(self):
+        """In the order of the titles the reader sees: their language's, else the English one."""
+        language = (get_language() or "en").split("-")[0]
+        shown = Coalesce(NullIf(F(f"title_{language}"), Value("")), F("title_en"))
+        return self.order_by(shown, "pk")
 
     def with_details(self):
         """Everything the practice page shows about the practice itself, in constant queries."""
