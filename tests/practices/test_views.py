@@ -119,8 +119,8 @@ def test_practice_list_titles_in_two_languages(client, catalogue):
     greek = client.get("/el/practices/", {"owner": "genoa"}).content.decode()
 
     assert italian == [
-        "Fascicolo digitale del cittadino",
         "Digital model of rain data (in English)",
+        "Fascicolo digitale del cittadino",
     ]
     assert '<span lang="en">Digital citizen folder</span>' in greek
 
