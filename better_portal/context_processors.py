@@ -12,6 +12,9 @@ OG_LOCALES = {
 }
 
 
+MAX_KEPT_QUERY = 1000
+
+
 def portal(request):
     """The portal's name and, for the current page, its URL in every language.
 
@@ -19,7 +22,9 @@ def portal(request):
     `alternates` are absolute and without it (hreflang and canonical links).
     """
     current = get_language()
-    full_path = request.get_full_path()
+    # A huge query string (a pasted 10 kB search) is not worth repeating in six links.
+    keep_query = len(request.META.get("QUERY_STRING", "")) <= MAX_KEPT_QUERY
+    full_path = request.get_full_path() if keep_query else request.path
     links, alternates = [], []
     for code, _name in settings.LANGUAGES:
         url = translate_url(full_path, code)

@@ -1,4 +1,5 @@
 from django import forms
+from django.db.models import F
 from django.http import HttpResponse
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -46,7 +47,9 @@ class SearchView(TemplateView):
         if query:
             events = Event.objects.published().search(query).with_related()
             practices = GoodPractice.objects.published().search(query).with_related()
-            organisations = Organisation.objects.search(query)
+            organisations = Organisation.objects.search(query).order_by(
+                F("partner_number").asc(nulls_last=True), "name"
+            )
             context["sections"] = [
                 ("events", _("Events"), events.count(), events[:RESULTS_PER_KIND]),
                 ("practices", _("Good practices"), practices.count(), practices[:RESULTS_PER_KIND]),
