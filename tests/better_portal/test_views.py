@@ -177,6 +177,14 @@ def test_search_ten_kilobyte_query_answered_with_message(client, published_and_h
     assert text(inner(html, "<h1")) == "Search"
 
 
+def test_search_too_long_message_translated(client):
+    html = client.get("/el/search/", {"q": "x" * 10_240}).content.decode()
+
+    assert text(inner(html, '<p class="form-error" id="q-error"')) == (
+        "Η αναζήτηση είναι πολύ μεγάλη: χρησιμοποιήστε έως 200 χαρακτήρες."
+    )
+
+
 def test_search_query_count_constant(client, django_assert_num_queries):
     EventFactory(title_en="Data event")
     GoodPracticeFactory(title_en="Data practice")
@@ -252,7 +260,7 @@ def test_not_found_page_translated(client):
     assert english.status_code == 404
     assert text(inner(english.content.decode(), "<h1")) == "Page not found"
     assert swedish.status_code == 404
-    assert '<html lang="sv">' in swedish.content.decode()
+    assert text(inner(swedish.content.decode(), "<h1")) == "Sidan hittades inte"
 
 
 def test_server_error_page_renders_without_request():
@@ -260,6 +268,7 @@ def test_server_error_page_renders_without_request():
         html = render_to_string("500.html")
 
     assert '<html lang="et">' in html
+    assert text(inner(html, "<h1")) == "Serveri viga"
     assert "/static/css/site.css" in html
 
 

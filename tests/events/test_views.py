@@ -83,6 +83,23 @@ def test_tz_unknown_value_shows_message_and_event_zone(client, thematic_event_3)
     assert "tz" not in response.cookies
 
 
+def test_tz_unknown_value_message_in_swedish(client, thematic_event_3):
+    response = client.get(DETAIL.format(language="sv"), {"tz": "Europe/Atlantis"})
+
+    assert text(inner(response.content.decode(), '<p class="form-error" id="tz-error"')) == (
+        "”Europe/Atlantis” är ingen tidszon vi känner till, så tiderna visas i evenemangets "
+        "tidszon, Europe/Rome."
+    )
+
+
+def test_tz_form_label_in_estonian(client, thematic_event_3):
+    html = client.get(DETAIL.format(language="et")).content.decode()
+
+    assert text(inner(html, '<form method="get" action="" class="tz-form"')).startswith(
+        "Näita aegu ajavööndis Ürituse ajavöönd: Europe/Rome"
+    )
+
+
 def test_tz_options_event_zone_partner_zones_and_utc(client, thematic_event_3):
     response = client.get(DETAIL.format(language="en"))
 
@@ -484,7 +501,7 @@ def test_event_list_titles_in_two_languages(client):
     hu = client.get("/hu/events/")
 
     assert event_titles(it) == ["Visita di studio a Genova"]
-    assert event_titles(hu) == ["Study visit to Genoa (in English)"]
+    assert event_titles(hu) == ["Study visit to Genoa (angolul)"]
     assert '<span lang="en">Study visit to Genoa</span>' in hu.content.decode()
 
 

@@ -77,8 +77,8 @@ def test_practice_list_search_in_reader_language_and_english(client, catalogue):
     english = client.get("/sv/practices/", {"q": "digitalises"})
     italian_word_on_swedish_page = client.get("/sv/practices/", {"q": "fascicolo"})
 
-    assert practice_titles(swedish) == ["Service design (in English)"]
-    assert practice_titles(english) == ["Service design (in English)"]
+    assert practice_titles(swedish) == ["Service design (på engelska)"]
+    assert practice_titles(english) == ["Service design (på engelska)"]
     assert practice_titles(italian_word_on_swedish_page) == []
 
 
@@ -119,7 +119,7 @@ def test_practice_list_titles_in_two_languages(client, catalogue):
     greek = client.get("/el/practices/", {"owner": "genoa"}).content.decode()
 
     assert italian == [
-        "Digital model of rain data (in English)",
+        "Digital model of rain data (in inglese)",
         "Fascicolo digitale del cittadino",
     ]
     assert '<span lang="en">Digital citizen folder</span>' in greek
