@@ -1,4 +1,5 @@
 from django import forms
+from django.conf import settings
 from django.db.models import F
 from django.http import HttpResponse
 from django.urls import reverse
@@ -8,6 +9,7 @@ from django.views.generic import TemplateView
 
 from events.models import Event
 from partners.models import Organisation
+from partners.structured_data import organisation_data
 from practices.models import GoodPractice
 
 SEARCH_MAX_LENGTH = 200
@@ -24,7 +26,14 @@ class HomeView(TemplateView):
         context["recent_events"] = published.past()[:5]
         practices = GoodPractice.objects.published().with_related().order_by("-updated", "pk")
         context["featured_practices"] = practices[:6]
-        context["partners"] = Organisation.objects.consortium()
+        context["partners"] = partners = list(Organisation.objects.consortium())
+        context["structured_data"] = {
+            "@context": "https://schema.org",
+            "@type": "Organization",
+            "name": settings.PORTAL_NAME,
+            "url": self.request.build_absolute_uri(reverse("home")),
+            "member": [organisation_data(org, self.request) for org in partners],
+        }
         return context
 
 

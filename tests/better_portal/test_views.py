@@ -8,7 +8,7 @@ from django.utils import translation
 
 from events.models import Event
 from tests.factories import EventFactory, GoodPracticeFactory, OrganisationFactory, PartnerFactory
-from tests.html import inner, item_titles, text
+from tests.html import inner, item_titles, json_ld, text
 
 pytestmark = pytest.mark.django_db
 
@@ -104,6 +104,13 @@ def test_home_lists_published_only(client, published_and_hidden):
     assert item_titles(recent, "event-item") == ["Past thematic event"]
     assert item_titles(practices, "practice-item") == ["Segnalaci reporting app"]
     assert item_titles(partners, "organisation-item")[0] == "Municipality of Genoa"
+
+
+def test_home_json_ld_lists_partners(client, published_and_hidden):
+    (data,) = json_ld(client.get("/en/").content.decode())
+
+    assert data["@type"] == "Organization"
+    assert data["member"][0]["name"] == "Municipality of Genoa"
 
 
 def test_home_in_two_languages(client, published_and_hidden):

@@ -453,7 +453,7 @@ def test_event_list_unknown_kind_message_keeps_other_choices(client, events_to_f
 
     html = response.content.decode()
     assert response.status_code == 200
-    assert text(inner(html, '<p class="field-error" id="id_kind-error"')) == (
+    assert text(inner(html, '<p class="field-error" id="id_kind_error"')) == (
         "Select a valid choice. party is not one of the available choices."
     )
     assert '<option value="online" selected>' in html
@@ -464,7 +464,7 @@ def test_event_list_year_not_a_number_message(client, events_to_filter):
     response = client.get("/en/events/", {"year": "abc", "kind": "study_visit"})
 
     html = response.content.decode()
-    assert text(inner(html, '<p class="field-error" id="id_year-error"')) == "Enter a whole number."
+    assert text(inner(html, '<p class="field-error" id="id_year_error"')) == "Enter a whole number."
     assert event_titles(response) == ["Old study visit"]
 
 
@@ -472,7 +472,7 @@ def test_event_list_unknown_partner_message(client, events_to_filter):
     response = client.get("/en/events/", {"partner": "nobody"})
 
     html = response.content.decode()
-    assert text(inner(html, '<p class="field-error" id="id_partner-error"')) == (
+    assert text(inner(html, '<p class="field-error" id="id_partner_error"')) == (
         "Select a valid choice. That choice is not one of the available choices."
     )
 

@@ -93,7 +93,7 @@ def test_practice_list_unknown_theme_message_keeps_other_choices(client, catalog
     response = client.get("/en/practices/", {"theme": "cooking", "owner": "gavle"})
 
     html = response.content.decode()
-    assert text(inner(html, '<p class="field-error" id="id_theme-error"')) == (
+    assert text(inner(html, '<p class="field-error" id="id_theme_error"')) == (
         "Select a valid choice. That choice is not one of the available choices."
     )
     assert '<option value="gavle" selected>' in html
@@ -105,7 +105,7 @@ def test_practice_list_huge_search_answered_with_message(client, catalogue):
 
     html = response.content.decode()
     assert response.status_code == 200
-    assert text(inner(html, '<p class="field-error" id="id_q-error"')) == (
+    assert text(inner(html, '<p class="field-error" id="id_q_error"')) == (
         "Ensure this value has at most 200 characters (it has 10240)."
     )
 
