@@ -1,6 +1,19 @@
+from django import forms
+from django.conf import settings
+from django.db.models import F
+from django.http import HttpResponse
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_GET
 from django.views.generic import TemplateView
 
 from events.models import Event
+from partners.models import Organisation
+from partners.structured_data import organisation_data
+from practices.models import GoodPractice
+
+SEARCH_MAX_LENGTH = 200
+RESULTS_PER_KIND = 20
 
 
 class HomeView(TemplateView):
@@ -9,6 +22,63 @@ class HomeView(TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         published = Event.objects.published().with_related()
-        context["upcoming_events"] = published.upcoming()[:10]
-        context["recent_events"] = published.past()[:10]
+        context["upcoming_events"] = published.upcoming()[:5]
+        context["recent_events"] = published.past()[:5]
+        practices = GoodPractice.objects.published().with_related().order_by("-updated", "pk")
+        context["featured_practices"] = practices[:6]
+        context["partners"] = partners = list(Organisation.objects.consortium())
+        context["structured_data"] = {
+            "@context": "https://schema.org",
+            "@type": "Organization",
+            "name": settings.PORTAL_NAME,
+            "url": self.request.build_absolute_uri(reverse("home")),
+            "member": [organisation_data(org, self.request) for org in partners],
+        }
         return context
+
+
+class SearchForm(forms.Form):
+    q = forms.CharField(label=_("Search for"), max_length=SEARCH_MAX_LENGTH, required=False)
+
+
+class SearchView(TemplateView):
+    """Published events, published practices and organisations matching q, in the reader's
+    language or in English."""
+
+    template_name = "search.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        form = SearchForm(self.request.GET or None)
+        context["form"] = form
+        query = form.cleaned_data["q"].strip() if form.is_valid() else ""
+        context["query"] = query
+        if query:
+            events = Event.objects.published().search(query).with_related()
+            practices = GoodPractice.objects.published().search(query).with_related()
+            organisations = Organisation.objects.search(query).order_by(
+                F("partner_number").asc(nulls_last=True), "name"
+            )
+            context["sections"] = [
+                ("events", _("Events"), events.count(), events[:RESULTS_PER_KIND]),
+                ("practices", _("Good practices"), practices.count(), practices[:RESULTS_PER_KIND]),
+                (
+                    "organisations",
+                    _("Organisations"),
+                    organisations.count(),
+                    organisations[:RESULTS_PER_KIND],
+                ),
+            ]
+        return context
+
+
+@require_GET
+def robots_txt(request):
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        "Disallow: /*/workspace/",
+        "Disallow: /*/search/",
+        f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

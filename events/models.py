@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
 from partners.models import Organisation, Person
+from partners.search import translated_icontains
 from partners.timezones import TimeZoneField
 from practices.models import GoodPractice, Theme, Transfer
 
@@ -55,6 +56,13 @@ class Semester(models.Model):
 
 
 class EventQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """Published items; everything for coordinators (staff with the view permission)."""
+        opts = self.model._meta
+        if user.is_staff and user.has_perm(f"{opts.app_label}.view_{opts.model_name}"):
+            return self.all()
+        return self.published()
+
     def published(self):
         return self.filter(is_published=True)
 
@@ -78,6 +86,34 @@ class EventQuerySet(models.QuerySet):
 
     def unpublish(self):
         return self.update(is_published=False)
+
+    def with_details(self):
+        """Everything the event page shows, in a constant number of queries.
+
+        Only published practices and public experts are fetched: the page never shows others.
+        """
+        experts = Person.objects.public().select_related("organisation")
+        workshops = Workshop.objects.prefetch_related(
+            models.Prefetch("experts", queryset=experts), "materials"
+        )
+        return self.select_related("host").prefetch_related(
+            "themes",
+            "changes",
+            models.Prefetch(
+                "participations", queryset=Participation.objects.select_related("organisation")
+            ),
+            models.Prefetch("workshops", queryset=workshops),
+            models.Prefetch(
+                "practices",
+                queryset=GoodPractice.objects.published().with_related(),
+                to_attr="published_practices",
+            ),
+        )
+
+    def search(self, text):
+        return self.filter(
+            translated_icontains(["title", "summary", "body", "city", "venue"], text)
+        )
 
 
 class Event(models.Model):

@@ -1,15 +1,65 @@
+import datetime as dt
+
 from django.views.generic import DetailView, ListView
 
+from .display_zone import TZ_COOKIE, TZ_COOKIE_MAX_AGE, choose_zone
+from .filters import EventFilter
 from .models import Event
+from .structured_data import event_data
 
 
 class EventListView(ListView):
+    """Published events, narrowed by the filters that are valid; invalid ones are reported."""
+
     paginate_by = 20
+    template_name = "events/event_list.html"
 
     def get_queryset(self):
-        return Event.objects.published().with_related()
+        visible = Event.objects.published().with_related()
+        self.filterset = EventFilter(self.request.GET or None, queryset=visible)
+        return self.filterset.qs
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["filter"] = self.filterset
+        query = self.request.GET.copy()
+        query.pop("page", None)
+        context["query_without_page"] = query.urlencode()
+        return context
 
 
 class EventDetailView(DetailView):
+    template_name = "events/event_detail.html"
+
     def get_queryset(self):
-        return Event.objects.published().select_related("host")
+        return Event.objects.visible_to(self.request.user).with_details()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        event = self.object
+        self.display = choose_zone(self.request, event)
+        participations = list(event.participations.all())
+        context.update(
+            display=self.display,
+            zone=self.display.zone,
+            day_end=_day_end(event),
+            hosts=[p for p in participations if p.role == p.Role.HOST],
+            participants=[p for p in participations if p.role != p.Role.HOST],
+            structured_data=event_data(event, self.request),
+        )
+        return context
+
+    def render_to_response(self, context, **kwargs):
+        response = super().render_to_response(context, **kwargs)
+        if self.display.remember:
+            response.set_cookie(
+                TZ_COOKIE, self.display.remember, max_age=TZ_COOKIE_MAX_AGE, samesite="Lax"
+            )
+        return response
+
+
+def _day_end(event):
+    """The end time on the first day: a multi-day event's daily hours read “10:30–12:00”."""
+    if event.start_time is None or event.end_time is None:
+        return None
+    return dt.datetime.combine(event.start_date, event.end_time, tzinfo=event.tzinfo)

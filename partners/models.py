@@ -4,6 +4,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
+from .search import translated_icontains
 from .timezones import TimeZoneField
 
 
@@ -14,6 +15,20 @@ class OrganisationQuerySet(models.QuerySet):
 
     def lead(self):
         return self.filter(partner_role=Organisation.Role.LEAD)
+
+    def outside(self):
+        """Organisations outside the consortium (no partner number), by name."""
+        return self.filter(partner_number__isnull=True).order_by("name")
+
+    def search(self, text):
+        return self.filter(translated_icontains(["name", "description"], text))
+
+    def timezones(self):
+        """The distinct zone names of these organisations, empty ones as the portal default."""
+        names = {
+            tz or settings.PORTAL_DEFAULT_TIMEZONE for tz in self.values_list("timezone", flat=True)
+        }
+        return sorted(names)
 
 
 class Organisation(models.Model):

@@ -1,12 +1,55 @@
 from django.views.generic import DetailView, ListView
 
 from .models import Organisation
+from .structured_data import organisation_data
 
 
 class OrganisationListView(ListView):
+    """The consortium partners, then the outside organisations, in one query."""
+
+    template_name = "partners/organisation_list.html"
+
     def get_queryset(self):
-        return Organisation.objects.consortium()
+        return Organisation.objects.order_by("partner_number", "name")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        organisations = list(context["object_list"])
+        context["partners"] = [o for o in organisations if o.is_partner]
+        context["others"] = [o for o in organisations if not o.is_partner]
+        return context
 
 
 class OrganisationDetailView(DetailView):
+    """An organisation with its public people, and the published events and practices it has."""
+
     model = Organisation
+    template_name = "partners/organisation_detail.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        org = self.object
+        # Reverse managers use each model's own QuerySet, so published() applies without
+        # importing the apps that depend on this one.
+        hosted = org.hosted_events.published().with_related()
+        attended = (
+            org.events.published()
+            .exclude(host=org)
+            .with_related()
+            .distinct()
+            .order_by("-start_date", "-pk")
+        )
+        context.update(
+            people=org.people.public(),
+            hosted_events=hosted,
+            attended_events=attended,
+            owned_practices=org.practices.published().with_related(),
+            imports=org.imports.filter(practice__status="published").select_related(
+                "practice__owner"
+            ),
+            structured_data={
+                "@context": "https://schema.org",
+                **organisation_data(org, self.request),
+            },
+        )
+        return context

@@ -1,9 +1,13 @@
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import F, Value
+from django.db.models.functions import Coalesce, NullIf
 from django.urls import reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from partners.models import Organisation, Person
+from partners.search import translated_icontains
 
 
 class Theme(models.Model):
@@ -20,6 +24,13 @@ class Theme(models.Model):
 
 
 class GoodPracticeQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """Published items; everything for coordinators (staff with the view permission)."""
+        opts = self.model._meta
+        if user.is_staff and user.has_perm(f"{opts.app_label}.view_{opts.model_name}"):
+            return self.all()
+        return self.published()
+
     def published(self):
         return self.filter(status=GoodPractice.Status.PUBLISHED)
 
@@ -33,6 +44,24 @@ class GoodPracticeQuerySet(models.QuerySet):
     def unpublish(self):
         """Return these practices to draft; returns how many rows changed."""
         return self.update(status=GoodPractice.Status.DRAFT)
+
+    def by_title(self):
+        """In the order of the titles the reader sees: their language's, else the English one."""
+        language = (get_language() or "en").split("-")[0]
+        shown = Coalesce(NullIf(F(f"title_{language}"), Value("")), F("title_en"))
+        return self.order_by(shown, "pk")
+
+    def with_details(self):
+        """Everything the practice page shows about the practice itself, in constant queries."""
+        return self.select_related("owner", "contact__organisation").prefetch_related(
+            "themes",
+            models.Prefetch("transfers", queryset=Transfer.objects.select_related("importer")),
+        )
+
+    def search(self, text):
+        return self.filter(
+            translated_icontains(["title", "summary", "description", "location"], text)
+        )
 
 
 class GoodPractice(models.Model):

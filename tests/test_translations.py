@@ -45,9 +45,10 @@ def test_catalogue_is_complete_and_keeps_placeholders(po_path):
     assert fuzzy == []
 
     mismatched = [
-        (entry.msgid, entry.msgstr)
+        (entry.msgid, translation)
         for entry in entries
-        if placeholders(entry.msgid) != placeholders(entry.msgstr)
+        for translation in (entry.msgstr_plural.values() if entry.msgid_plural else [entry.msgstr])
+        if placeholders(entry.msgid) != placeholders(translation)
     ]
     assert mismatched == []
 

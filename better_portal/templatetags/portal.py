@@ -1,0 +1,69 @@
+"""Template tags shared by every public page: translation fallback marking and JSON-LD."""
+
+import json
+
+from django import template
+from django.conf import settings
+from django.core.serializers.json import DjangoJSONEncoder
+from django.template.defaultfilters import linebreaks_filter
+from django.utils.html import conditional_escape, format_html
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language, gettext
+
+register = template.Library()
+
+FALLBACK_LANGUAGE = settings.MODELTRANSLATION_DEFAULT_LANGUAGE
+
+# The characters that could end a <script> element or start an HTML entity, as JSON escapes.
+_SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
+
+
+def translated_value(obj, field):
+    """The field's text in the active language, else English, and the language it is in."""
+    language = (get_language() or FALLBACK_LANGUAGE).split("-")[0]
+    value = getattr(obj, f"{field}_{language}", None)
+    if value:
+        return value, language
+    return getattr(obj, f"{field}_{FALLBACK_LANGUAGE}", None) or "", FALLBACK_LANGUAGE
+
+
+@register.simple_tag
+def translated(obj, field, linebreaks=False):
+    """Render a translated field; English shown on a non-English page is marked as such.
+
+    The English text carries lang="en" and is followed by a visible hint in the page's language,
+    so readers and screen readers know that a fallback happened.
+    """
+    value, language = translated_value(obj, field)
+    body = linebreaks_filter(value, autoescape=True) if linebreaks else conditional_escape(value)
+    page_language = (get_language() or FALLBACK_LANGUAGE).split("-")[0]
+    if not value or language == page_language:
+        return mark_safe(body)  # noqa: S308 - body is escaped above
+    hint = gettext("(in English)")
+    if linebreaks:
+        return format_html(
+            '<div class="fallback"><div lang="{}">{}</div><p class="fallback-hint">{}</p></div>',
+            language,
+            body,
+            hint,
+        )
+    return format_html(
+        '<span class="fallback"><span lang="{}">{}</span> <small class="fallback-hint">{}</small>'
+        "</span>",
+        language,
+        body,
+        hint,
+    )
+
+
+def json_ld_script(data):
+    """A <script type="application/ld+json"> block whose content cannot close the element."""
+    text = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False).translate(_SCRIPT_ESCAPES)
+    return format_html('<script type="application/ld+json">{}</script>', mark_safe(text))  # noqa: S308
+
+
+@register.simple_tag
+def json_ld(data):
+    if not data:
+        return ""
+    return json_ld_script(data)

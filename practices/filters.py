@@ -1,0 +1,33 @@
+"""The good-practice catalogue filters: theme, owner and a text search."""
+
+import django_filters
+from django.utils.translation import gettext_lazy as _
+
+from partners.models import Organisation
+
+from .models import GoodPractice, Theme
+
+SEARCH_MAX_LENGTH = 200
+
+
+class PracticeFilter(django_filters.FilterSet):
+    """Narrows an already-visible queryset of practices; never widens it."""
+
+    q = django_filters.CharFilter(
+        label=_("Search"), method="filter_search", max_length=SEARCH_MAX_LENGTH
+    )
+    theme = django_filters.ModelChoiceFilter(
+        label=_("Theme"), queryset=Theme.objects.all(), to_field_name="slug", field_name="themes"
+    )
+    owner = django_filters.ModelChoiceFilter(
+        label=_("Owner"),
+        queryset=Organisation.objects.filter(practices__isnull=False).distinct(),
+        to_field_name="slug",
+    )
+
+    class Meta:
+        model = GoodPractice
+        fields = ["q", "theme", "owner"]
+
+    def filter_search(self, queryset, name, value):
+        return queryset.search(value)
