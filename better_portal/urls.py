@@ -6,6 +6,7 @@ from django.urls import include, path
 from . import views
 
 urlpatterns = [
+    path("admin/reports/", include("events.report_urls")),
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
 ]
