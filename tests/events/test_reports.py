@@ -560,17 +560,17 @@ def test_report_table_exports_equal_figures(better, coordinator_client, name, ex
 
 def test_report_export_headers_in_the_admin_language(better, coordinator_client):
     response = coordinator_client.get(
-        REPORT_URL + "transfers-by-stage.csv", HTTP_ACCEPT_LANGUAGE="it"
+        REPORT_URL + "good-practices-by-semester.xlsx", HTTP_ACCEPT_LANGUAGE="it"
     )
 
-    assert _csv_rows(response)[0] == [
-        "Periodo",
-        "Interesse espresso",
-        "Studiata",
-        "Workshop di importazione svolto",
-        "Nel piano d'azione",
-        "Attuata",
-        "Tutti i trasferimenti",
+    assert _xlsx_rows(response)[:2] == [
+        [
+            "Periodo",
+            "Buone pratiche esaminate",
+            "Buone pratiche individuate (approvate o pubblicate)",
+            "Buone pratiche pubblicate",
+        ],
+        ["Semestre 1", 0, 0, 0],
     ]
 
 
