@@ -9,6 +9,7 @@ from html.parser import HTMLParser
 import openpyxl
 import pytest
 from django.contrib.auth.models import Permission
+from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -746,3 +747,44 @@ def test_export_text_that_looks_like_a_formula_stays_text(rf):
         "s",
         '=HYPERLINK("http://evil.example","click")',
     )
+
+
+def test_report_study_visits_on_the_demo_data(coordinator_client):
+    call_command("load_demo", verbosity=0)
+
+    tables = _tables(coordinator_client.get(REPORT_URL))
+
+    # Seed 002: the three study visits of 2021, placed by their dates alone.
+    assert tables["study-visits"].rows == [
+        [
+            "Semester 4",
+            dt.date(2021, 7, 17),
+            "Study visit to Genoa",
+            "P1 Genoa",
+            "P2 Birmingham, P3 Gävle, P5 Nyíregyháza",
+            5,
+            "Digital citizen folder; Digital model of rain and hydrometric level data; "
+            "Job policy platform; Segnalaci; "
+            "Technological innovation of the local police control centre",
+        ],
+        [
+            "Semester 5",
+            dt.date(2021, 9, 13),
+            "Study visit to Nyíregyháza",
+            "P5 Nyíregyháza",
+            "P1 Genoa, P2 Birmingham, P3 Gävle",
+            2,
+            "Digital Tree – habitat of innovation; LEGO Education Innovation Studio",
+        ],
+        [
+            "Semester 5",
+            dt.date(2021, 10, 27),
+            "Study visit to Gävle",
+            "P3 Gävle",
+            "P1 Genoa, P2 Birmingham, P4 Tartu",
+            1,
+            "Service design and e-service development in Gävle municipality",
+        ],
+    ]
+    study_visits_column = [row[2] for row in tables["events-by-kind"].rows]
+    assert study_visits_column == [0, 0, 0, 1, 2, 0, 0, 3]
