@@ -8,6 +8,7 @@ from . import views
 from .sitemaps import SITEMAPS
 
 urlpatterns = [
+    path("admin/reports/", include("events.report_urls")),
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
