@@ -17,6 +17,7 @@ from partners.admin import (
 )
 from partners.models import Organisation
 
+from .admin_actions import export_events_csv, export_events_xlsx
 from .models import (
     KIND_PROXIES,
     Attendance,
@@ -178,7 +179,7 @@ class EventAdmin(EventTimeZoneMixin, MissingLanguagesMixin, TranslatedAdmin):
     readonly_fields = ["created", "updated"]
     date_hierarchy = "start_date"
     inlines = [ParticipationInline, WorkshopInline, EventChangeInline, AttendanceInline]
-    actions = ["publish", "unpublish"]
+    actions = ["publish", "unpublish", export_events_csv, export_events_xlsx]
     fieldsets = event_fieldsets()
 
     def event_zone(self, request, obj):

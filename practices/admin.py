@@ -9,6 +9,7 @@ from partners.admin import (
     localized,
 )
 
+from .admin_actions import export_practices_csv, export_practices_xlsx
 from .models import GoodPractice, Theme, Transfer
 
 
@@ -43,7 +44,7 @@ class GoodPracticeAdmin(MissingLanguagesMixin, TranslatedAdmin):
     readonly_fields = ["created", "updated"]
     date_hierarchy = "updated"
     inlines = [TransferInline]
-    actions = ["publish", "unpublish"]
+    actions = ["publish", "unpublish", export_practices_csv, export_practices_xlsx]
     # In the order of the Interreg Europe good-practice form, so partners can copy and paste.
     fieldsets = [
         (None, {"fields": ["title", "summary", "status"]}),

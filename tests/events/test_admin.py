@@ -361,3 +361,22 @@ def test_practices_examined_autocomplete_finds_practice(coordinator_client):
     )
 
     assert [r["text"] for r in response.json()["results"]] == ["Digital mailbox"]
+
+
+def test_event_admin_export_action_downloads_the_selected_events(coordinator_client):
+    import csv
+    import io
+
+    from tests.factories import EventFactory
+
+    chosen = EventFactory(title_en="Thematic event in Tartu")
+    EventFactory(title_en="Not selected")
+
+    response = coordinator_client.post(
+        "/admin/events/event/",
+        {"action": "export_events_csv", "_selected_action": [chosen.pk]},
+    )
+
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    assert response["Content-Type"].startswith("text/csv")
+    assert [row[rows[0].index("Title")] for row in rows[1:]] == ["Thematic event in Tartu"]

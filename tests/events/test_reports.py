@@ -410,11 +410,11 @@ def test_report_page_shows_the_figures(better, coordinator_client):
         [str(cell) for cell in row] for row in EXPECTED_EVENTS_BY_KIND
     ]
     assert [row[:6] for row in tables["study-visits"][1:]] == [
-        ["Semester 4", "July 17, 2021", "Study visit in Genoa", "P1 Genoa"]
+        ["Semester 4", "17 July 2021", "Study visit in Genoa", "P1 Genoa"]
         + ["P2 Birmingham, P3 Gävle, P5 Nyíregyháza", "5"],
-        ["Semester 5", "Sept. 13, 2021", "Study visit in Nyíregyháza", "P5 Nyíregyháza"]
+        ["Semester 5", "13 September 2021", "Study visit in Nyíregyháza", "P5 Nyíregyháza"]
         + ["P1 Genoa, P2 Birmingham, P3 Gävle", "2"],
-        ["Semester 5", "Oct. 27, 2021", "Study visit in Gävle", "P3 Gävle"]
+        ["Semester 5", "27 October 2021", "Study visit in Gävle", "P3 Gävle"]
         + ["P1 Genoa, P2 Birmingham, P4 Tartu", "1"],
     ]
 
