@@ -1,3 +1,4 @@
+import simple_history
 from modeltranslation.translator import TranslationOptions, register
 
 from .models import Event, EventChange, Material, Workshop
@@ -25,3 +26,8 @@ class MaterialTranslationOptions(TranslationOptions):
 class EventChangeTranslationOptions(TranslationOptions):
     fields = ("reason", "previous_city")
     required_languages = ("en",)
+
+
+# History after the translation fields exist, so every language is kept and restorable.
+simple_history.register(Event)
+simple_history.register(Workshop)

@@ -1,3 +1,4 @@
+import simple_history
 from modeltranslation.translator import TranslationOptions, register
 
 from .models import Organisation, Person
@@ -12,3 +13,8 @@ class OrganisationTranslationOptions(TranslationOptions):
 @register(Person)
 class PersonTranslationOptions(TranslationOptions):
     fields = ("role", "bio")
+
+
+# History after the translation fields exist, so every language is kept and restorable.
+simple_history.register(Organisation)
+simple_history.register(Person)

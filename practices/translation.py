@@ -1,3 +1,4 @@
+import simple_history
 from modeltranslation.translator import TranslationOptions, register
 
 from .models import GoodPractice, Theme
@@ -22,3 +23,8 @@ class GoodPracticeTranslationOptions(TranslationOptions):
         "location",
     )
     required_languages = ("en",)
+
+
+# History after the translation fields exist, so every language is kept and restorable.
+simple_history.register(GoodPractice)
+simple_history.register(Theme)
