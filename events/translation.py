@@ -1,5 +1,6 @@
-import simple_history
 from modeltranslation.translator import TranslationOptions, register
+
+from better_portal.history import track
 
 from .models import Event, EventChange, Material, Workshop
 
@@ -29,5 +30,4 @@ class EventChangeTranslationOptions(TranslationOptions):
 
 
 # History after the translation fields exist, so every language is kept and restorable.
-simple_history.register(Event)
-simple_history.register(Workshop)
+track(Event, Workshop)

@@ -1,5 +1,6 @@
-import simple_history
 from modeltranslation.translator import TranslationOptions, register
+
+from better_portal.history import track
 
 from .models import Organisation, Person
 
@@ -16,5 +17,4 @@ class PersonTranslationOptions(TranslationOptions):
 
 
 # History after the translation fields exist, so every language is kept and restorable.
-simple_history.register(Organisation)
-simple_history.register(Person)
+track(Organisation, Person)

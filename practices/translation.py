@@ -1,5 +1,6 @@
-import simple_history
 from modeltranslation.translator import TranslationOptions, register
+
+from better_portal.history import track
 
 from .models import GoodPractice, Theme
 
@@ -26,5 +27,4 @@ class GoodPracticeTranslationOptions(TranslationOptions):
 
 
 # History after the translation fields exist, so every language is kept and restorable.
-simple_history.register(GoodPractice)
-simple_history.register(Theme)
+track(GoodPractice, Theme)

@@ -218,6 +218,10 @@ class PracticeForm(VersionedModelForm):
         "image",
     ]
 
+    further_information = forms.URLField(
+        label=_("Further information"), required=False, assume_scheme="https"
+    )
+
     class Meta:
         model = GoodPractice
         fields = []
