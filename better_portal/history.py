@@ -16,6 +16,8 @@ class ProxyAwareHistoricalRecords(HistoricalRecords):
             return
         for model in apps.get_models():
             if model._meta.proxy and model._meta.concrete_model is sender:
+                # So that the admin's history and revert pages work on the proxy too.
+                model._meta.simple_history_manager_attribute = self.manager_name
                 signals.post_save.connect(self.post_save, sender=model, weak=False)
                 signals.post_delete.connect(self.post_delete, sender=model, weak=False)
                 signals.pre_delete.connect(self.pre_delete, sender=model, weak=False)

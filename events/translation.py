@@ -2,13 +2,19 @@ from modeltranslation.translator import TranslationOptions, register
 
 from better_portal.history import track
 
-from .models import Event, EventChange, Material, Workshop
+from .models import KIND_PROXIES, Event, EventChange, Material, Workshop
 
 
 @register(Event)
 class EventTranslationOptions(TranslationOptions):
     fields = ("title", "summary", "body", "venue", "city")
     required_languages = ("en",)
+
+
+# The per-kind proxies inherit Event's translated fields but must be registered themselves.
+@register(KIND_PROXIES)
+class EventKindTranslationOptions(TranslationOptions):
+    fields = ()
 
 
 @register(Workshop)

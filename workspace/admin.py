@@ -28,7 +28,7 @@ class VersionedAdminMixin:
         base = kwargs.pop("form", self.form)
         if not issubclass(base, VersionedModelForm):
             base = type(f"Versioned{base.__name__}", (VersionedModelForm, base), {})
-        return super().get_form(request, obj, change, form=base, **kwargs)
+        return super().get_form(request, obj, change=change, form=base, **kwargs)
 
     def get_fieldsets(self, request, obj=None):
         fieldsets = list(super().get_fieldsets(request, obj))
