@@ -1,5 +1,6 @@
 """The permission matrix: partner A's staff against partner B's items, by every URL."""
 
+import re
 from urllib.parse import quote
 
 import pytest
@@ -227,3 +228,16 @@ def test_dashboard_query_count_does_not_grow(client, staff_a, partner_a, django_
 
     with django_assert_num_queries(len(one.captured_queries)):
         client.get(reverse("workspace:dashboard"))
+
+
+def test_workspace_in_swedish(client, staff_a):
+    client.force_login(staff_a)
+
+    response = client.get("/sv/workspace/")
+
+    nav = re.findall(r'<nav class="workspace-nav".*?</nav>', response.content.decode(), re.S)[0]
+    assert re.findall(r"<li><a [^>]*>([^<]*)</a></li>", nav) == [
+        "Arbetsyta",
+        "Registrera ett studiebesök",
+        "Föreslå en god praktik",
+    ]
