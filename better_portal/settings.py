@@ -126,6 +126,12 @@ AXES_COOLOFF_TIME = 1  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "workspace/lockout.html"
+# Review e-mails: console by default; SMTP with DJANGO_EMAIL_BACKEND and these.
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 # Photos of study visits: refused above this size.
 WORKSPACE_PHOTO_MAX_BYTES = int(os.environ.get("WORKSPACE_PHOTO_MAX_BYTES", 5 * 1024 * 1024))
 

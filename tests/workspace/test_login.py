@@ -65,3 +65,21 @@ def test_other_login_not_locked_by_guesses_on_one(client, staff_a, staff_b):
     response = client.post(url, {"username": "staff-b", "password": "a-long-test-password"})
 
     assert response.url == reverse("workspace:dashboard")
+
+
+def test_login_page_in_the_sites_look(client):
+    response = client.get(reverse("workspace:login"))
+
+    content = response.content.decode()
+    assert content[content.index("<h1>") : content.index("</h1>") + 5] == (
+        "<h1>Log in to the partner workspace</h1>"
+    )
+    assert content.count('href="/static/css/workspace.css"') == 1
+
+
+def test_client_login_without_request_is_refused_by_axes(client, staff_a):
+    """Why tests use force_login: axes needs the request, which Client.login() does not pass."""
+    from axes.exceptions import AxesBackendRequestParameterRequired
+
+    with pytest.raises(AxesBackendRequestParameterRequired):
+        client.login(username="staff-a", password="a-long-test-password")
