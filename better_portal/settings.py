@@ -50,6 +50,10 @@ INSTALLED_APPS = [
     "partners",
     "practices",
     "events",
+    # Partner workspace and review (issue 5): history of every change, login throttling.
+    "simple_history",
+    "axes",
+    "workspace",
 ]
 
 MIDDLEWARE = [
@@ -63,6 +67,9 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Partner workspace (issue 5): who made each change; axes last, as its docs require.
+    "simple_history.middleware.HistoryRequestMiddleware",
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "better_portal.urls"
@@ -111,6 +118,26 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+
+# Partner workspace and review (issue 5).
+# Login throttling for the admin and the workspace: AxesStandaloneBackend must come first.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = 1  # hours
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "workspace/lockout.html"
+# Review e-mails: console by default; SMTP with DJANGO_EMAIL_BACKEND and these.
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+# Photos of study visits: refused above this size.
+WORKSPACE_PHOTO_MAX_BYTES = int(os.environ.get("WORKSPACE_PHOTO_MAX_BYTES", 5 * 1024 * 1024))
 
 # Languages: English is the required content language and the fallback for every field.
 LANGUAGE_CODE = "en"

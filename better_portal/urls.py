@@ -21,6 +21,7 @@ urlpatterns += i18n_patterns(
     path("events/", include("events.urls")),
     path("partners/", include("partners.urls")),
     path("practices/", include("practices.urls")),
+    path("workspace/", include("workspace.urls")),
     prefix_default_language=True,
 )
 

@@ -8,8 +8,10 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationStackedInline, TranslationTabularInline
+from simple_history.admin import SimpleHistoryAdmin
 
 from partners.admin import (
+    HistoryTranslatedAdmin,
     MissingLanguagesMixin,
     MissingTranslationFilter,
     TranslatedAdmin,
@@ -152,7 +154,7 @@ def event_fieldsets(kind=None):
 
 
 @admin.register(Event)
-class EventAdmin(EventTimeZoneMixin, MissingLanguagesMixin, TranslatedAdmin):
+class EventAdmin(EventTimeZoneMixin, MissingLanguagesMixin, HistoryTranslatedAdmin):
     """All events in one list; the only page where an event's kind can be changed."""
 
     list_display = [
@@ -268,7 +270,7 @@ class MaterialInline(TranslationTabularInline):
 
 
 @admin.register(Workshop)
-class WorkshopAdmin(EventPartTimeZoneMixin, LocalTimeHelpMixin, TranslatedAdmin):
+class WorkshopAdmin(EventPartTimeZoneMixin, LocalTimeHelpMixin, HistoryTranslatedAdmin):
     list_display = ["title", "event", "order", "local_time"]
     list_filter = ["event__kind"]
     list_select_related = ["event__host"]
@@ -313,7 +315,7 @@ class EventChangeAdmin(EventPartTimeZoneMixin, LocalTimeHelpMixin, TranslatedAdm
 
 
 @admin.register(Attendance)
-class AttendanceAdmin(admin.ModelAdmin):
+class AttendanceAdmin(SimpleHistoryAdmin):
     list_display = ["event", "organisation", "category", "participants"]
     list_filter = ["event__kind"]
     list_select_related = ["event", "organisation"]
@@ -322,7 +324,7 @@ class AttendanceAdmin(admin.ModelAdmin):
 
 
 @admin.register(Participation)
-class ParticipationAdmin(admin.ModelAdmin):
+class ParticipationAdmin(SimpleHistoryAdmin):
     list_display = ["event", "organisation", "role"]
     list_filter = ["role", "event__kind"]
     list_select_related = ["event", "organisation"]

@@ -4,10 +4,12 @@ import zoneinfo
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.template.defaultfilters import filesizeformat
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
+from simple_history.models import HistoricalRecords
 
 from partners.models import Organisation, Person
 from partners.search import translated_icontains
@@ -115,6 +117,18 @@ class EventQuerySet(models.QuerySet):
             translated_icontains(["title", "summary", "body", "city", "venue"], text)
         )
 
+    def submitted(self):
+        return self.filter(review_status=Event.ReviewStatus.SUBMITTED)
+
+    def of_partner(self, organisation):
+        """What a partner's staff may see: every event the partner is responsible for (drafts
+        included) and the published events it hosted or attended. Never another partner's draft."""
+        return self.filter(
+            models.Q(owner=organisation)
+            | models.Q(is_published=True)
+            & (models.Q(host=organisation) | models.Q(organisations=organisation))
+        ).distinct()
+
 
 class Event(models.Model):
     class Kind(models.TextChoices):
@@ -136,6 +150,12 @@ class Event(models.Model):
         POSTPONED = "postponed", _("Postponed")
         MOVED_ONLINE = "moved_online", _("Moved online")
         CANCELLED = "cancelled", _("Cancelled")
+
+    class ReviewStatus(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        SUBMITTED = "submitted", _("Submitted for review")
+        RETURNED = "returned", _("Returned for changes")
+        APPROVED = "approved", _("Approved")
 
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
     number = models.PositiveSmallIntegerField(
@@ -206,6 +226,38 @@ class Event(models.Model):
     is_published = models.BooleanField(_("published"), default=False)
     created = models.DateTimeField(_("created"), auto_now_add=True)
     updated = models.DateTimeField(_("updated"), auto_now=True)
+    # Review of what partner staff log in the workspace.
+    owner = models.ForeignKey(
+        Organisation,
+        verbose_name=_("responsible partner"),
+        on_delete=models.PROTECT,
+        related_name="owned_events",
+        null=True,
+        blank=True,
+        help_text=_("The partner whose staff log and edit this event in the workspace."),
+    )
+    review_status = models.CharField(
+        _("review status"),
+        max_length=10,
+        choices=ReviewStatus.choices,
+        default=ReviewStatus.APPROVED,
+        help_text=_("Events the coordinators enter themselves are approved from the start."),
+    )
+    review_comment = models.TextField(
+        _("coordinators' comment"),
+        blank=True,
+        help_text=_("Shown to the partner's staff when the event is returned for changes."),
+    )
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("submitted by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True)
+    version = models.PositiveIntegerField(_("version"), default=1, editable=False)
 
     objects = EventQuerySet.as_manager()
 
@@ -301,6 +353,32 @@ class Event(models.Model):
     def local_date_of(self, instant):
         return timezone.localtime(instant, self.tzinfo).date()
 
+    # Review: the same four methods as GoodPractice, so the workspace treats both alike.
+    @property
+    def is_editable_by_staff(self):
+        return self.review_status in (self.ReviewStatus.DRAFT, self.ReviewStatus.RETURNED)
+
+    @property
+    def is_awaiting_review(self):
+        return self.review_status == self.ReviewStatus.SUBMITTED
+
+    def get_review_status_label(self):
+        return self.get_review_status_display()
+
+    def mark_submitted(self, user):
+        self.review_status = self.ReviewStatus.SUBMITTED
+        self.submitted_by = user
+        self.submitted_at = timezone.now()
+
+    def mark_approved(self):
+        """Approval publishes: the event becomes visible on the public site."""
+        self.review_status = self.ReviewStatus.APPROVED
+        self.is_published = True
+
+    def mark_returned(self, comment):
+        self.review_status = self.ReviewStatus.RETURNED
+        self.review_comment = comment
+
 
 class KindManager(models.Manager):
     """The manager of a per-kind proxy: only that kind's events."""
@@ -365,6 +443,46 @@ OutsideEvent = _kind_proxy(
 KIND_PROXIES = [ThematicEvent, StudyVisit, ImportWorkshop, LocalEvent, PartnerMeeting, OutsideEvent]
 
 
+def validate_photo_size(file):
+    """Refuse photos larger than settings.WORKSPACE_PHOTO_MAX_BYTES."""
+    limit = settings.WORKSPACE_PHOTO_MAX_BYTES
+    if file.size > limit:
+        raise ValidationError(
+            _("This photo is %(size)s; a photo may be at most %(limit)s."),
+            code="photo_too_large",
+            params={"size": filesizeformat(file.size), "limit": filesizeformat(limit)},
+        )
+
+
+class EventPhoto(models.Model):
+    """A photo of an event, uploaded by partner staff or coordinators."""
+
+    event = models.ForeignKey(
+        Event, verbose_name=_("event"), on_delete=models.CASCADE, related_name="photos"
+    )
+    image = models.ImageField(
+        _("photo"), upload_to="events/photos/%Y/", validators=[validate_photo_size]
+    )
+    caption = models.CharField(_("caption"), max_length=250, blank=True)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("uploaded by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    uploaded_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("photo")
+        verbose_name_plural = _("photos")
+        ordering = ["event", "uploaded_at", "pk"]
+
+    def __str__(self):
+        return self.caption or self.image.name
+
+
 class Participation(models.Model):
     class Role(models.TextChoices):
         HOST = "host", _("Host")
@@ -384,6 +502,8 @@ class Participation(models.Model):
     role = models.CharField(
         _("role"), max_length=20, choices=Role.choices, default=Role.PARTICIPANT
     )
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("participating organisation")
@@ -565,6 +685,8 @@ class Attendance(models.Model):
         help_text=_("Optional: for example “staff” or “stakeholders”."),
     )
     participants = models.PositiveIntegerField(_("participants"))
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("attendance")

@@ -1,5 +1,7 @@
 from modeltranslation.translator import TranslationOptions, register
 
+from better_portal.history import track
+
 from .models import KIND_PROXIES, Event, EventChange, Material, Workshop
 
 
@@ -7,6 +9,12 @@ from .models import KIND_PROXIES, Event, EventChange, Material, Workshop
 class EventTranslationOptions(TranslationOptions):
     fields = ("title", "summary", "body", "venue", "city")
     required_languages = ("en",)
+
+
+# The per-kind proxies inherit Event's translated fields but must be registered themselves.
+@register(KIND_PROXIES)
+class EventKindTranslationOptions(TranslationOptions):
+    fields = ()
 
 
 @register(Workshop)
@@ -27,9 +35,5 @@ class EventChangeTranslationOptions(TranslationOptions):
     required_languages = ("en",)
 
 
-# The per-kind proxies share Event's translated fields; registering them lets modeltranslation
-# refresh their field caches and accept title_en= etc. in their constructors.
-for _proxy in KIND_PROXIES:
-    register(_proxy)(
-        type(f"{_proxy.__name__}TranslationOptions", (TranslationOptions,), {"fields": ()})
-    )
+# History after the translation fields exist, so every language is kept and restorable.
+track(Event, Workshop)

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation import settings as mt_settings
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
 from modeltranslation.utils import build_localized_fieldname
+from simple_history.admin import SimpleHistoryAdmin
 
 from .models import Organisation, Person
 
@@ -101,6 +102,10 @@ class TranslatedAdmin(TabbedTranslationAdmin):
         return admin.ModelAdmin.media.fget(self) + TRANSLATION_TABS_MEDIA
 
 
+class HistoryTranslatedAdmin(SimpleHistoryAdmin, TranslatedAdmin):
+    """A translated admin with the history of every version, who and when, and revert."""
+
+
 class PersonInline(TranslationTabularInline):
     model = Person
     fields = ["name", "honorific", "role", "email", "is_public"]
@@ -109,7 +114,7 @@ class PersonInline(TranslationTabularInline):
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(TranslatedAdmin):
+class OrganisationAdmin(HistoryTranslatedAdmin):
     list_display = [
         "name",
         "partner_code",
@@ -137,7 +142,7 @@ class OrganisationAdmin(TranslatedAdmin):
 
 
 @admin.register(Person)
-class PersonAdmin(TranslatedAdmin):
+class PersonAdmin(HistoryTranslatedAdmin):
     list_display = ["name", "honorific", "organisation_label", "role", "is_public"]
     list_filter = ["is_public", "organisation__partner_role"]
     list_select_related = ["organisation"]

@@ -1,5 +1,7 @@
 from modeltranslation.translator import TranslationOptions, register
 
+from better_portal.history import track
+
 from .models import Organisation, Person
 
 
@@ -12,3 +14,7 @@ class OrganisationTranslationOptions(TranslationOptions):
 @register(Person)
 class PersonTranslationOptions(TranslationOptions):
     fields = ("role", "bio")
+
+
+# History after the translation fields exist, so every language is kept and restorable.
+track(Organisation, Person)

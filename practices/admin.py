@@ -1,11 +1,12 @@
 from django.contrib import admin, messages
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+from simple_history.admin import SimpleHistoryAdmin
 
 from partners.admin import (
+    HistoryTranslatedAdmin,
     MissingLanguagesMixin,
     MissingTranslationFilter,
-    TranslatedAdmin,
     localized,
 )
 
@@ -14,7 +15,7 @@ from .models import GoodPractice, Theme, Transfer
 
 
 @admin.register(Theme)
-class ThemeAdmin(TranslatedAdmin):
+class ThemeAdmin(HistoryTranslatedAdmin):
     list_display = ["name", "slug"]
     search_fields = localized("name")
     prepopulated_fields = {"slug": ("name",)}
@@ -34,7 +35,7 @@ class TransferInline(admin.TabularInline):
 
 
 @admin.register(GoodPractice)
-class GoodPracticeAdmin(MissingLanguagesMixin, TranslatedAdmin):
+class GoodPracticeAdmin(MissingLanguagesMixin, HistoryTranslatedAdmin):
     list_display = ["title", "owner", "status", "missing_languages", "updated"]
     list_filter = ["status", "themes", "is_ongoing", MissingTranslationFilter]
     list_select_related = ["owner"]
@@ -89,7 +90,7 @@ class GoodPracticeAdmin(MissingLanguagesMixin, TranslatedAdmin):
 
 
 @admin.register(Transfer)
-class TransferAdmin(admin.ModelAdmin):
+class TransferAdmin(SimpleHistoryAdmin):
     list_display = ["__str__", "importer", "stage", "started_on", "stage_reached_on"]
     list_filter = ["stage", "importer"]
     list_select_related = ["practice", "importer"]

@@ -1,10 +1,13 @@
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Value
 from django.db.models.functions import Coalesce, NullIf
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from partners.models import Organisation, Person
 from partners.search import translated_icontains
@@ -63,6 +66,19 @@ class GoodPracticeQuerySet(models.QuerySet):
             translated_icontains(["title", "summary", "description", "location"], text)
         )
 
+    def submitted(self):
+        return self.filter(status=GoodPractice.Status.SUBMITTED)
+
+    def of_partner(self, organisation):
+        """The practices a partner's staff work on: those the partner owns, drafts included."""
+        return self.filter(owner=organisation)
+
+    def choosable_by(self, organisation):
+        """What a partner may link to an event: published practices and its own."""
+        return self.filter(
+            models.Q(status=GoodPractice.Status.PUBLISHED) | models.Q(owner=organisation)
+        )
+
 
 class GoodPractice(models.Model):
     """A good practice, with the fields in the order of the Interreg Europe good-practice form."""
@@ -70,6 +86,7 @@ class GoodPractice(models.Model):
     class Status(models.TextChoices):
         DRAFT = "draft", _("Draft")
         SUBMITTED = "submitted", _("Submitted for review")
+        RETURNED = "returned", _("Returned for changes")
         APPROVED = "approved", _("Approved")
         PUBLISHED = "published", _("Published")
 
@@ -109,6 +126,22 @@ class GoodPractice(models.Model):
     )
     created = models.DateTimeField(_("created"), auto_now_add=True)
     updated = models.DateTimeField(_("updated"), auto_now=True)
+    # Review of what partner staff propose in the workspace.
+    review_comment = models.TextField(
+        _("coordinators' comment"),
+        blank=True,
+        help_text=_("Shown to the partner's staff when the practice is returned for changes."),
+    )
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("submitted by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True)
+    version = models.PositiveIntegerField(_("version"), default=1, editable=False)
 
     objects = GoodPracticeQuerySet.as_manager()
 
@@ -142,6 +175,31 @@ class GoodPractice(models.Model):
     @property
     def is_published(self):
         return self.status == self.Status.PUBLISHED
+
+    # Review: the same four methods as Event, so the workspace treats both alike.
+    @property
+    def is_editable_by_staff(self):
+        return self.status in (self.Status.DRAFT, self.Status.RETURNED)
+
+    @property
+    def is_awaiting_review(self):
+        return self.status == self.Status.SUBMITTED
+
+    def get_review_status_label(self):
+        return self.get_status_display()
+
+    def mark_submitted(self, user):
+        self.status = self.Status.SUBMITTED
+        self.submitted_by = user
+        self.submitted_at = timezone.now()
+
+    def mark_approved(self):
+        """Approval publishes: the practice joins the public catalogue."""
+        self.status = self.Status.PUBLISHED
+
+    def mark_returned(self, comment):
+        self.status = self.Status.RETURNED
+        self.review_comment = comment
 
 
 class Transfer(models.Model):
@@ -177,6 +235,8 @@ class Transfer(models.Model):
         help_text=_("When the current stage was reached."),
     )
     notes = models.TextField(_("notes"), blank=True)
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("transfer")

@@ -1,5 +1,7 @@
 from modeltranslation.translator import TranslationOptions, register
 
+from better_portal.history import track
+
 from .models import GoodPractice, Theme
 
 
@@ -22,3 +24,7 @@ class GoodPracticeTranslationOptions(TranslationOptions):
         "location",
     )
     required_languages = ("en",)
+
+
+# History after the translation fields exist, so every language is kept and restorable.
+track(GoodPractice, Theme)

@@ -1,4 +1,6 @@
+from django.apps import apps
 from django.conf import settings
+from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
@@ -70,6 +72,9 @@ class Command(BaseCommand):
         for record in demo_data.EVENTS:
             self.load_event(record, orgs, people, themes, practices)
         self.report()
+        if apps.is_installed("workspace"):
+            # One demo staff login per partner (the workspace's own command, idempotent too).
+            call_command("load_demo_staff", stdout=self.stdout)
 
     def load_organisation(self, record):
         if record.get("partner_number"):

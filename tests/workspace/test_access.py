@@ -1,0 +1,243 @@
+"""The permission matrix: partner A's staff against partner B's items, by every URL."""
+
+import re
+from urllib.parse import quote
+
+import pytest
+from django.urls import reverse
+
+from tests.factories import EventFactory, ParticipationFactory
+
+from .helpers import practice_data, visit_data, workspace_links
+
+pytestmark = pytest.mark.django_db
+
+B_DRAFT_TITLES = [
+    "Gävle secret draft visit",
+    "Gävle secret submitted visit",
+    "Gävle secret returned visit",
+    "Gävle secret draft practice",
+    "Gävle secret returned practice",
+    "Gävle only",
+]
+
+
+def urls_of(items):
+    """Every workspace URL about these items, with the method that uses it."""
+    urls = []
+    for key in ("draft_event", "submitted_event", "returned_event"):
+        if key in items:
+            pk = items[key].pk
+            urls += [
+                ("get", reverse("workspace:event-detail", args=[pk])),
+                ("get", reverse("workspace:event-update", args=[pk])),
+                ("post", reverse("workspace:event-update", args=[pk])),
+                ("post", reverse("workspace:event-submit", args=[pk])),
+            ]
+    for key in ("draft_practice", "returned_practice"):
+        if key in items:
+            pk = items[key].pk
+            urls += [
+                ("get", reverse("workspace:practice-detail", args=[pk])),
+                ("get", reverse("workspace:practice-update", args=[pk])),
+                ("post", reverse("workspace:practice-update", args=[pk])),
+                ("post", reverse("workspace:practice-submit", args=[pk])),
+            ]
+    return urls
+
+
+def test_other_partners_items_are_404_by_every_url(client, staff_a, partner_a, b_items):
+    client.force_login(staff_a)
+
+    statuses = {
+        (method, url): getattr(client, method)(url, visit_data(partner_a)).status_code
+        for method, url in urls_of(b_items)
+    }
+
+    assert set(statuses.values()) == {404}
+    assert len(statuses) == 20
+
+
+def test_other_partners_items_are_unchanged_after_the_attempts(client, staff_a, partner_a, b_items):
+    client.force_login(staff_a)
+
+    for method, url in urls_of(b_items):
+        getattr(client, method)(url, {**visit_data(partner_a), **practice_data()})
+
+    for item in b_items.values():
+        stored = type(item).objects.get(pk=item.pk)
+        assert (stored.title, stored.version) == (item.title, 1)
+
+
+def test_other_partners_drafts_absent_from_every_page_a_can_open(
+    client, staff_a, partner_a, a_items, b_items
+):
+    client.force_login(staff_a)
+    pages = [
+        reverse("workspace:dashboard"),
+        reverse("workspace:event-create"),
+        reverse("workspace:practice-create"),
+        *[url for method, url in urls_of(a_items) if method == "get"],
+    ]
+
+    responses = {url: client.get(url) for url in pages}
+
+    assert {url: r.status_code for url, r in responses.items()} == dict.fromkeys(pages, 200)
+    for url, response in responses.items():
+        content = response.content.decode()
+        leaked = [title for title in B_DRAFT_TITLES if title in content]
+        assert (url, leaked) == (url, [])
+
+
+def test_dashboard_lists_own_items_and_published_events_attended(
+    client, staff_a, partner_a, partner_b, a_items, b_items
+):
+    attended = EventFactory(title_en="Thematic event in Gävle", host=partner_b, is_published=True)
+    ParticipationFactory(event=attended, organisation=partner_a)
+    EventFactory(title_en="Event without Tartu", host=partner_b, is_published=True)
+    client.force_login(staff_a)
+
+    response = client.get(reverse("workspace:dashboard"))
+
+    assert sorted(workspace_links(response, "visits")) == [
+        "Tartu draft visit",
+        "Thematic event in Gävle",
+    ]
+    assert workspace_links(response, "practices") == ["Tartu draft practice"]
+
+
+def test_published_event_of_another_partner_not_attended_is_404(client, staff_a, partner_b):
+    event = EventFactory(title_en="Gävle only event", host=partner_b, is_published=True)
+    client.force_login(staff_a)
+
+    response = client.get(reverse("workspace:event-detail", args=[event.pk]))
+
+    assert response.status_code == 404
+
+
+def test_other_partners_draft_practice_refused_as_examined_practice(
+    client, staff_a, partner_a, b_items
+):
+    client.force_login(staff_a)
+    data = visit_data(partner_a, practices=[b_items["draft_practice"].pk])
+
+    response = client.post(reverse("workspace:event-create"), data)
+
+    assert response.context["form"].errors["practices"] == [
+        f"Select a valid choice. {b_items['draft_practice'].pk} is not one of the available "
+        "choices."
+    ]
+
+
+def test_staff_cannot_publish_through_the_form(client, staff_a, partner_a):
+    client.force_login(staff_a)
+    data = visit_data(partner_a, is_published="on", review_status="approved", owner="999")
+
+    client.post(reverse("workspace:event-create"), data)
+
+    from events.models import Event
+
+    event = Event.objects.get(title_en="Study visit to Tartu")
+    assert (event.is_published, event.review_status, event.owner) == (False, "draft", partner_a)
+
+
+def test_staff_cannot_log_a_visit_of_other_partners_only(client, staff_a, partner_b):
+    client.force_login(staff_a)
+
+    response = client.post(reverse("workspace:event-create"), visit_data(partner_b))
+
+    assert response.context["form"].non_field_errors() == [
+        "Your organisation must be the host or one of the participating partners."
+    ]
+
+
+def test_coordinator_sees_every_partners_drafts(client, group_coordinator, a_items, b_items):
+    client.force_login(group_coordinator)
+
+    response = client.get(reverse("workspace:dashboard"))
+
+    assert sorted(workspace_links(response, "visits")) == [
+        "Gävle secret draft visit",
+        "Gävle secret returned visit",
+        "Gävle secret submitted visit",
+        "Tartu draft visit",
+    ]
+
+
+def test_staff_cannot_open_the_review_queue(client, staff_a, b_items):
+    client.force_login(staff_a)
+
+    response = client.get(reverse("admin:workspace_submittedevent_changelist"))
+
+    assert response.status_code == 302
+    assert response.url.startswith(reverse("admin:login"))
+
+
+@pytest.mark.parametrize(
+    "name,args",
+    [
+        ("workspace:dashboard", []),
+        ("workspace:event-create", []),
+        ("workspace:event-detail", [1]),
+        ("workspace:event-update", [1]),
+        ("workspace:practice-create", []),
+        ("workspace:practice-detail", [1]),
+        ("workspace:practice-update", [1]),
+    ],
+)
+def test_anonymous_is_redirected_to_login(client, name, args):
+    url = reverse(name, args=args)
+
+    response = client.get(url)
+
+    assert response.status_code == 302
+    assert response.url == f"{reverse('workspace:login')}?next={quote(url)}"
+
+
+def test_anonymous_submit_is_redirected_to_login(client, b_items):
+    url = reverse("workspace:event-submit", args=[b_items["draft_event"].pk])
+
+    response = client.post(url)
+
+    assert response.url == f"{reverse('workspace:login')}?next={quote(url)}"
+
+
+def test_login_without_partner_gets_403(client, django_user_model):
+    user = django_user_model.objects.create_user("visitor", password="a-long-test-password")
+    client.force_login(user)
+
+    response = client.get(reverse("workspace:dashboard"))
+
+    assert response.status_code == 403
+
+
+def test_dashboard_query_count_does_not_grow(client, staff_a, partner_a, django_assert_num_queries):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from .conftest import draft_practice, draft_visit
+
+    client.force_login(staff_a)
+    draft_visit(partner_a, "One visit")
+    draft_practice(partner_a, "One practice")
+    with CaptureQueriesContext(connection) as one:
+        client.get(reverse("workspace:dashboard"))
+    for n in range(5):
+        draft_visit(partner_a, f"Visit {n}")
+        draft_practice(partner_a, f"Practice {n}")
+
+    with django_assert_num_queries(len(one.captured_queries)):
+        client.get(reverse("workspace:dashboard"))
+
+
+def test_workspace_in_swedish(client, staff_a):
+    client.force_login(staff_a)
+
+    response = client.get("/sv/workspace/")
+
+    nav = re.findall(r'<nav class="workspace-nav".*?</nav>', response.content.decode(), re.S)[0]
+    assert re.findall(r"<li><a [^>]*>([^<]*)</a></li>", nav) == [
+        "Arbetsyta",
+        "Registrera ett studiebesök",
+        "Föreslå en god praktik",
+    ]

@@ -1,0 +1,227 @@
+"""Workspace forms: input kept on errors, photos checked, concurrent saves never lost."""
+
+import io
+import re
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+from PIL import Image
+
+from events.models import Event, EventPhoto
+from practices.models import GoodPractice
+
+from .conftest import make_staff
+from .helpers import practice_data, visit_data
+
+pytestmark = pytest.mark.django_db
+
+
+def png_file(name="visit.png"):
+    buffer = io.BytesIO()
+    Image.new("RGB", (4, 4), "blue").save(buffer, format="PNG")
+    return SimpleUploadedFile(name, buffer.getvalue(), content_type="image/png")
+
+
+def non_field_errors(response):
+    return list(response.context["form"].non_field_errors())
+
+
+def test_visit_form_error_keeps_other_input(client, staff_a, partner_a, partner_b):
+    client.force_login(staff_a)
+    data = visit_data(partner_a, summary_en="", title_en="Visit kept", participants=[partner_b.pk])
+    data.update(
+        {
+            "attendances-TOTAL_FORMS": "1",
+            "attendances-0-organisation": partner_b.pk,
+            "attendances-0-participants": "7",
+        }
+    )
+
+    response = client.post(reverse("workspace:event-create"), data)
+
+    form = response.context["form"]
+    assert form.errors == {"summary_en": ["This field is required."]}
+    assert (form["title_en"].value(), form["start_time"].value(), form["body_en"].value()) == (
+        "Visit kept",
+        "10:30",
+        "Notes of the visit.",
+    )
+    assert [str(pk) for pk in form["participants"].value()] == [str(partner_b.pk)]
+    assert response.context["formset"].forms[0]["participants"].value() == "7"
+    assert Event.objects.count() == 0
+
+
+def test_visit_end_before_start_is_refused_with_input_kept(client, staff_a, partner_a):
+    client.force_login(staff_a)
+    data = visit_data(partner_a, end_date="2021-07-16", title_en="Backwards visit")
+
+    response = client.post(reverse("workspace:event-create"), data)
+
+    assert non_field_errors(response) == ["The end date cannot be before the start date."]
+    assert response.context["form"]["title_en"].value() == "Backwards visit"
+
+
+def test_visit_saved_with_attendance_participants_and_local_times(
+    client, staff_a, partner_a, partner_b
+):
+    client.force_login(staff_a)
+    data = visit_data(partner_a, participants=[partner_b.pk])
+    data.update(
+        {
+            "attendances-TOTAL_FORMS": "1",
+            "attendances-0-organisation": partner_b.pk,
+            "attendances-0-participants": "7",
+        }
+    )
+
+    client.post(reverse("workspace:event-create"), data)
+
+    event = Event.objects.get()
+    assert [(a.organisation, a.participants) for a in event.attendances.all()] == [(partner_b, 7)]
+    assert [p.organisation for p in event.participations.all()] == [partner_b]
+    assert (event.start.isoformat(), event.tzname) == (
+        "2021-07-17T10:30:00+03:00",
+        "Europe/Tallinn",
+    )
+    detail = client.get(reverse("workspace:event-detail", args=[event.pk]))
+    assert re.findall(r"<dd>([^<]*Tallinn\))</dd>", detail.content.decode()) == [
+        "17 July 2021, 10:30–12:00 (Europe/Tallinn)"
+    ]
+
+
+def test_visit_form_in_swedish_offers_swedish_fields(client, staff_a, partner_a):
+    client.force_login(staff_a)
+    data = visit_data(
+        partner_a, title_sv="Studiebesök i Tartu", summary_sv="Tartu visade sina e-tjänster."
+    )
+
+    client.post("/sv/workspace/visits/new/", data)
+
+    event = Event.objects.get()
+    assert (event.title_en, event.title_sv) == ("Study visit to Tartu", "Studiebesök i Tartu")
+
+
+def test_photo_upload_saved(client, staff_a, partner_a):
+    client.force_login(staff_a)
+
+    client.post(reverse("workspace:event-create"), {**visit_data(partner_a), "photos": png_file()})
+
+    assert [p.image.name.rsplit("/", 1)[-1] for p in EventPhoto.objects.all()] == ["visit.png"]
+
+
+def test_photo_that_is_not_an_image_is_refused(client, staff_a, partner_a):
+    client.force_login(staff_a)
+    fake = SimpleUploadedFile("visit.jpg", b"this is a text file", content_type="image/jpeg")
+
+    response = client.post(
+        reverse("workspace:event-create"), {**visit_data(partner_a), "photos": fake}
+    )
+
+    assert response.context["form"].errors["photos"] == [
+        "Upload a valid image. The file you uploaded was either not an image or a corrupted image."
+    ]
+    assert (Event.objects.count(), EventPhoto.objects.count()) == (0, 0)
+
+
+def test_photo_too_large_is_refused(client, staff_a, partner_a, settings):
+    settings.WORKSPACE_PHOTO_MAX_BYTES = 10
+    client.force_login(staff_a)
+    photo = png_file()
+
+    response = client.post(
+        reverse("workspace:event-create"), {**visit_data(partner_a), "photos": photo}
+    )
+
+    assert response.context["form"].errors["photos"] == [
+        f"This photo is {photo.size}\xa0bytes; a photo may be at most 10\xa0bytes."
+    ]
+
+
+def test_practice_form_requires_english_and_keeps_input(client, staff_a):
+    client.force_login(staff_a)
+
+    response = client.post(
+        reverse("workspace:practice-create"), practice_data(title_en="", summary_sv="Svensk")
+    )
+
+    form = response.context["form"]
+    assert form.errors == {"title_en": ["This field is required."]}
+    assert form["description_en"].value() == "How the front desk works."
+    assert GoodPractice.objects.count() == 0
+
+
+def test_practice_contact_limited_to_own_people(client, staff_a, staff_b):
+    client.force_login(staff_a)
+
+    response = client.get(reverse("workspace:practice-create"))
+
+    assert [str(p) for p in response.context["form"].fields["contact"].queryset] == [
+        "staff-a person"
+    ]
+
+
+def test_concurrent_edit_keeps_second_users_input(
+    client, django_user_model, staff_a, partner_a, a_items
+):
+    colleague = make_staff(django_user_model, partner_a, "staff-a2")
+    event = a_items["draft_event"]
+    url = reverse("workspace:event-update", args=[event.pk])
+    client.force_login(staff_a)
+    first_form = client.get(url).context["form"]
+    client.force_login(colleague)
+    second_form = client.get(url).context["form"]
+    assert first_form["seen_version"].value() == second_form["seen_version"].value() == 1
+
+    client.force_login(staff_a)
+    client.post(url, visit_data(partner_a, title_en="First saver's title", seen_version=1))
+    client.force_login(colleague)
+    response = client.post(
+        url, visit_data(partner_a, title_en="Second saver's title", seen_version=1)
+    )
+
+    event.refresh_from_db()
+    assert event.title_en == "First saver's title"
+    assert non_field_errors(response) == [
+        "staff-a saved this item while you were editing it, so your changes are not saved yet. "
+        "Your input is kept below: compare it with the current version, then save again to "
+        "replace that version with yours."
+    ]
+    form = response.context["form"]
+    assert (form["title_en"].value(), form["seen_version"].value()) == (
+        "Second saver's title",
+        2,
+    )
+
+    client.post(url, visit_data(partner_a, title_en="Second saver's title", seen_version=2))
+
+    event.refresh_from_db()
+    assert (event.title_en, event.version) == ("Second saver's title", 3)
+
+
+def test_concurrent_review_in_admin_keeps_second_comment(
+    client, coordinator, group_coordinator, b_items
+):
+    event = b_items["submitted_event"]
+    url = reverse("admin:workspace_submittedevent_change", args=[event.pk])
+    client.force_login(coordinator)
+    client.get(url)
+    client.force_login(group_coordinator)
+    client.get(url)
+
+    client.force_login(coordinator)
+    client.post(url, {"seen_version": 1, "review_comment": "First note", "decision": ""})
+    client.force_login(group_coordinator)
+    response = client.post(
+        url, {"seen_version": 1, "review_comment": "Second note", "decision": "return"}
+    )
+
+    form = response.context["adminform"].form
+    assert list(form.non_field_errors()) == [
+        "coord saved this item while you were editing it, so your changes are not saved yet. "
+        "Your input is kept below: compare it with the current version, then save again to "
+        "replace that version with yours."
+    ]
+    assert form["review_comment"].value() == "Second note"
+    event.refresh_from_db()
+    assert (event.review_comment, event.review_status) == ("First note", "submitted")

@@ -1,0 +1,70 @@
+"""Who may see and change what in the workspace. Every workspace view and form starts here."""
+
+from dataclasses import dataclass
+
+from django.db.models import Q
+
+from events.models import Event
+from partners.models import Organisation, Person
+from practices.models import GoodPractice
+
+
+@dataclass(frozen=True)
+class Access:
+    """The scope of one user: partner staff see their own partner's items, coordinators all."""
+
+    user: object
+    organisation: Organisation | None
+    is_coordinator: bool
+
+    @classmethod
+    def for_user(cls, user):
+        person = Person.objects.filter(user=user).select_related("organisation").first()
+        return cls(
+            user=user,
+            organisation=person.organisation if person else None,
+            is_coordinator=user.has_perm("workspace.review_submissions"),
+        )
+
+    @property
+    def may_use_workspace(self):
+        if self.is_coordinator:
+            return True
+        return self.organisation is not None and self.user.has_perm("workspace.use_workspace")
+
+    def events(self):
+        """Events the user may open: for staff, their partner's (drafts too) and published ones
+        it hosted or attended."""
+        if self.is_coordinator:
+            return Event.objects.all()
+        return Event.objects.of_partner(self.organisation)
+
+    def editable_events(self):
+        """Events the user may change: drafts and returned items, of their own partner."""
+        editable = Q(review_status__in=[Event.ReviewStatus.DRAFT, Event.ReviewStatus.RETURNED])
+        if self.is_coordinator:
+            return Event.objects.filter(editable)
+        return Event.objects.filter(editable, owner=self.organisation)
+
+    def practices(self):
+        if self.is_coordinator:
+            return GoodPractice.objects.all()
+        return GoodPractice.objects.of_partner(self.organisation)
+
+    def editable_practices(self):
+        editable = Q(status__in=[GoodPractice.Status.DRAFT, GoodPractice.Status.RETURNED])
+        return self.practices().filter(editable)
+
+    # Choices offered in the forms: no other partner's drafts, no outside people.
+    def partner_choices(self):
+        return Organisation.objects.consortium()
+
+    def practice_choices(self):
+        if self.is_coordinator:
+            return GoodPractice.objects.all()
+        return GoodPractice.objects.choosable_by(self.organisation)
+
+    def contact_choices(self):
+        if self.is_coordinator:
+            return Person.objects.select_related("organisation")
+        return Person.objects.filter(organisation=self.organisation)

@@ -1,0 +1,234 @@
+"""The review queue, and the history and concurrent-edit integration for the content admins.
+
+For the admins of partners, practices and events (written elsewhere), use as base classes:
+
+* ``HistoryTranslationAdmin`` for Organisation, Person, Workshop, Theme, Transfer: the
+  “History” button with every version, who and when, and “Revert” to restore one;
+* ``VersionedHistoryTranslationAdmin`` for Event (and its per-kind proxies) and GoodPractice:
+  the same, and a save over someone else's newer save is refused with the input kept.
+"""
+
+from django.contrib import admin, messages
+from django.urls import reverse
+from django.utils.html import format_html_join
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from modeltranslation.admin import TranslationAdmin
+from simple_history.admin import SimpleHistoryAdmin
+
+from events.models import KIND_PROXIES, Event
+from practices.models import GoodPractice
+
+from . import services
+from .forms import ReviewDecision, ReviewForm, VersionedModelForm
+from .models import SubmittedEvent, SubmittedPractice
+
+
+class VersionedAdminMixin:
+    """For models with a ``version`` field: the change form carries the version it showed."""
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        base = kwargs.pop("form", self.form)
+        if not issubclass(base, VersionedModelForm):
+            base = type(f"Versioned{base.__name__}", (VersionedModelForm, base), {})
+        return super().get_form(request, obj, change=change, form=base, **kwargs)
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = list(super().get_fieldsets(request, obj))
+        if "seen_version" in admin.utils.flatten_fieldsets(fieldsets):
+            return fieldsets
+        name, options = fieldsets[0]
+        fields = [*options["fields"], "seen_version"]
+        return [(name, {**options, "fields": fields}), *fieldsets[1:]]
+
+    def save_model(self, request, obj, form, change):
+        if change:
+            # Refuses (and rolls back) the rare save racing another after the form's check.
+            services.claim_version(obj, form.cleaned_data["seen_version"])
+        super().save_model(request, obj, form, change)
+
+
+class HistoryTranslationAdmin(SimpleHistoryAdmin, TranslationAdmin):
+    """Translated fields per language, and the history with revert (django-simple-history)."""
+
+
+class VersionedHistoryTranslationAdmin(VersionedAdminMixin, HistoryTranslationAdmin):
+    pass
+
+
+class ReviewAdmin(VersionedAdminMixin, admin.ModelAdmin):
+    """A queue of submitted items: approve (publishes) or return with a comment."""
+
+    form = ReviewForm
+    actions = ["approve_selected", "return_selected"]
+    list_display_links = ["title"]
+    search_fields = ["title_en", "owner__name_en"]
+    workspace_url_name = None
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).submitted().select_related("owner", "submitted_by")
+
+    def has_module_permission(self, request):
+        return request.user.has_perm("workspace.review_submissions")
+
+    def has_view_permission(self, request, obj=None):
+        return request.user.has_perm("workspace.review_submissions")
+
+    def has_change_permission(self, request, obj=None):
+        return request.user.has_perm("workspace.review_submissions")
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def link_for(self, request, item):
+        return request.build_absolute_uri(reverse(self.workspace_url_name, args=[item.pk]))
+
+    def save_model(self, request, obj, form, change):
+        decision = form.cleaned_data.get("decision")
+        obj.version = form.cleaned_data["seen_version"]
+        if decision == ReviewDecision.APPROVE:
+            services.approve(obj, request.user, self.link_for(request, obj))
+        elif decision == ReviewDecision.RETURN:
+            comment = obj.review_comment
+            services.return_for_changes(obj, request.user, comment, self.link_for(request, obj))
+        else:
+            super().save_model(request, obj, form, change)
+
+    def render_change_form(self, request, context, *args, **kwargs):
+        context.update(show_save_and_continue=False, show_save_and_add_another=False)
+        return super().render_change_form(request, context, *args, **kwargs)
+
+    @admin.action(description=_("Approve and publish the selected items"))
+    def approve_selected(self, request, queryset):
+        items = list(queryset)
+        for item in items:
+            services.approve(item, request.user, self.link_for(request, item))
+        self.message_user(
+            request,
+            ngettext(
+                "Approved and published %(count)d item.",
+                "Approved and published %(count)d items.",
+                len(items),
+            )
+            % {"count": len(items)},
+            messages.SUCCESS,
+        )
+
+    @admin.action(description=_("Return the selected items with their comment"))
+    def return_selected(self, request, queryset):
+        returned = 0
+        for item in queryset:
+            if not item.review_comment.strip():
+                self.message_user(
+                    request,
+                    _("“%(item)s” has no comment: write it on its page first.") % {"item": item},
+                    messages.WARNING,
+                )
+                continue
+            link = self.link_for(request, item)
+            services.return_for_changes(item, request.user, item.review_comment, link)
+            returned += 1
+        if returned:
+            self.message_user(
+                request,
+                ngettext("Returned %(count)d item.", "Returned %(count)d items.", returned)
+                % {"count": returned},
+                messages.SUCCESS,
+            )
+
+
+@admin.register(SubmittedEvent)
+class SubmittedEventAdmin(ReviewAdmin):
+    workspace_url_name = "workspace:event-detail"
+    list_display = ["title", "owner", "host", "start_date", "submitted_by", "submitted_at"]
+    fields = [
+        "title",
+        "summary",
+        "body",
+        "host",
+        "owner",
+        "start_date",
+        "end_date",
+        "start_time",
+        "end_time",
+        "participants",
+        "practices_examined",
+        "attendance",
+        "photo_files",
+        "submitted_by",
+        "submitted_at",
+        "review_comment",
+        "decision",
+    ]
+    readonly_fields = [f for f in fields if f not in ("review_comment", "decision")]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("host")
+
+    @admin.display(description=_("participating partners"))
+    def participants(self, obj):
+        return ", ".join(
+            p.organisation.label for p in obj.participations.select_related("organisation")
+        )
+
+    @admin.display(description=_("good practices examined"))
+    def practices_examined(self, obj):
+        return "; ".join(p.title for p in obj.practices.all())
+
+    @admin.display(description=_("attendance"))
+    def attendance(self, obj):
+        rows = obj.attendances.select_related("organisation")
+        return "; ".join(f"{a.organisation.label}: {a.participants}" for a in rows)
+
+    @admin.display(description=_("photos"))
+    def photo_files(self, obj):
+        return format_html_join(
+            " ", '<a href="{}">{}</a>', ((p.image.url, p.image.name) for p in obj.photos.all())
+        )
+
+
+@admin.register(SubmittedPractice)
+class SubmittedPracticeAdmin(ReviewAdmin):
+    workspace_url_name = "workspace:practice-detail"
+    list_display = ["title", "owner", "submitted_by", "submitted_at"]
+    fields = [
+        "title",
+        "summary",
+        "description",
+        "resources_needed",
+        "evidence_of_success",
+        "difficulties_encountered",
+        "potential_for_learning",
+        "further_information",
+        "owner",
+        "location",
+        "start_date",
+        "end_date",
+        "is_ongoing",
+        "contact",
+        "submitted_by",
+        "submitted_at",
+        "review_comment",
+        "decision",
+    ]
+    readonly_fields = [f for f in fields if f not in ("review_comment", "decision")]
+
+
+def _with_version_check(models):
+    """Mix the concurrent-edit check into the content admins registered by their own apps.
+
+    The content apps cannot import the workspace (dependencies run partners <- practices <- events
+    <- workspace), so the workspace wraps their admins here, once, after they are registered.
+    """
+    for model in models:
+        current = type(admin.site._registry[model])
+        if issubclass(current, VersionedAdminMixin):
+            continue
+        admin.site.unregister(model)
+        admin.site.register(model, type(current.__name__, (VersionedAdminMixin, current), {}))
+
+
+_with_version_check([Event, *KIND_PROXIES, GoodPractice])

@@ -1,0 +1,286 @@
+"""Workspace forms. Every choice field is limited to what the user's Access allows."""
+
+from django import forms
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.utils.translation import get_language, get_language_info
+from django.utils.translation import gettext_lazy as _
+
+from events.models import Attendance, Event, validate_photo_size
+from practices.models import GoodPractice
+
+
+class VersionedModelForm(forms.ModelForm):
+    """Carries the version the editor started from; a save over someone else's is refused.
+
+    On a conflict the form stays bound to what the editor typed and now carries the current
+    version, so saving again deliberately replaces the other person's changes.
+    """
+
+    seen_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk and not self.is_bound:
+            # From the database, not the instance: a history revert form starts from an old one.
+            self.initial["seen_version"] = self._stored_version()
+
+    def _stored_version(self):
+        model = type(self.instance)._meta.concrete_model
+        return (
+            model._default_manager.filter(pk=self.instance.pk)
+            .values_list("version", flat=True)
+            .first()
+        )
+
+    def clean(self):
+        cleaned = super().clean()
+        if not self.instance.pk:
+            return cleaned
+        stored = self._stored_version()
+        if cleaned.get("seen_version") != stored:
+            self.data = self.data.copy()
+            self.data[self.add_prefix("seen_version")] = stored
+            cleaned["seen_version"] = stored
+            latest = self.instance.history.first()
+            who = getattr(latest, "history_user", None) if latest else None
+            raise ValidationError(
+                _(
+                    "%(who)s saved this item while you were editing it, so your changes are "
+                    "not saved yet. Your input is kept below: compare it with the current "
+                    "version, then save again to replace that version with yours."
+                ),
+                code="edit_conflict",
+                params={
+                    "who": (who.get_full_name() or who.get_username()) if who else _("Someone")
+                },
+            )
+        return cleaned
+
+
+class MultipleImageInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleImageField(forms.ImageField):
+    """Several images in one input; each is checked by Pillow and by size."""
+
+    widget = MultipleImageInput
+    default_validators = [validate_photo_size]
+
+    def clean(self, data, initial=None):
+        files = data if isinstance(data, list | tuple) else [data] if data else []
+        return [super(MultipleImageField, self).clean(f, initial) for f in files]
+
+
+def language_fields(names, language):
+    """The English field names, then the ones in the user's language when it is not English."""
+    fields = [f"{name}_en" for name in names]
+    if language != "en" and language in dict(settings.LANGUAGES):
+        fields += [f"{name}_{language}" for name in names]
+    return fields
+
+
+def label_languages(form, names, language):
+    """Name each translated field's language in its label: “Title (English)”."""
+    for code in {"en", language}:
+        info = get_language_info(code)
+        for name in names:
+            field = form.fields.get(f"{name}_{code}")
+            if field is not None:
+                field.label = f"{field.label} ({info['name_local']})"
+
+
+class StudyVisitForm(VersionedModelForm):
+    TRANSLATED = ["title", "summary", "body"]
+
+    participants = forms.ModelMultipleChoiceField(
+        label=_("participating partners"),
+        queryset=None,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    photos = MultipleImageField(
+        label=_("add photos"),
+        required=False,
+        help_text=_("JPEG, PNG or WebP images; you can choose several at once."),
+    )
+
+    class Meta:
+        model = Event
+        fields = [
+            "host",
+            "start_date",
+            "end_date",
+            "start_time",
+            "end_time",
+            "timezone",
+            "practices",
+        ]
+        widgets = {
+            "start_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "end_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "start_time": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+            "end_time": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+            "practices": forms.CheckboxSelectMultiple,
+        }
+
+    def __init__(self, *args, access, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.access = access
+        language = get_language()
+        self.fields["host"].queryset = access.partner_choices()
+        self.fields["host"].required = True
+        self.fields["participants"].queryset = access.partner_choices()
+        self.fields["practices"].queryset = access.practice_choices()
+        if "owner" in self.fields:
+            self.fields["owner"].queryset = access.partner_choices()
+            self.fields["owner"].required = True
+        self.fields["summary_en"].required = True
+        for code in {"en", language}:
+            if f"body_{code}" in self.fields:
+                self.fields[f"body_{code}"].label = _("notes")
+        label_languages(self, self.TRANSLATED, language)
+        if self.instance.pk:
+            self.initial.setdefault(
+                "participants",
+                [
+                    p.organisation_id
+                    for p in self.instance.participations.filter(role="participant")
+                ],
+            )
+        else:
+            self.instance.kind = Event.Kind.STUDY_VISIT
+            self.instance.review_status = Event.ReviewStatus.DRAFT
+            self.instance.is_published = False
+            self.instance.owner = access.organisation
+
+    def clean(self):
+        cleaned = super().clean()
+        own = self.access.organisation
+        if self.access.is_coordinator or own is None:
+            return cleaned
+        host, participants = cleaned.get("host"), cleaned.get("participants") or []
+        if host is not None and host != own and own not in participants:
+            raise ValidationError(
+                _("Your organisation must be the host or one of the participating partners."),
+                code="not_involved",
+            )
+        return cleaned
+
+
+def study_visit_form_class(language, access):
+    """The study-visit form with the English fields and those of the user's language.
+
+    Coordinators also choose the responsible partner; staff always work for their own.
+    """
+    fields = StudyVisitForm.Meta.fields + language_fields(StudyVisitForm.TRANSLATED, language)
+    if access.is_coordinator:
+        fields.append("owner")
+    return forms.modelform_factory(Event, form=StudyVisitForm, fields=fields)
+
+
+class AttendanceForm(forms.ModelForm):
+    class Meta:
+        model = Attendance
+        fields = ["organisation", "category", "participants"]
+
+    def __init__(self, *args, access, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].queryset = access.partner_choices()
+
+
+AttendanceFormSet = forms.inlineformset_factory(
+    Event, Attendance, form=AttendanceForm, extra=3, can_delete=True
+)
+
+
+class PracticeForm(VersionedModelForm):
+    """The fields of the Interreg Europe good-practice form, in its order. English required."""
+
+    TRANSLATED = [
+        "title",
+        "summary",
+        "description",
+        "resources_needed",
+        "evidence_of_success",
+        "difficulties_encountered",
+        "potential_for_learning",
+        "location",
+    ]
+    OTHER = [
+        "further_information",
+        "start_date",
+        "end_date",
+        "is_ongoing",
+        "themes",
+        "contact",
+        "image",
+    ]
+
+    further_information = forms.URLField(
+        label=_("Further information"), required=False, assume_scheme="https"
+    )
+
+    class Meta:
+        model = GoodPractice
+        fields = []
+        widgets = {
+            "start_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "end_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "themes": forms.CheckboxSelectMultiple,
+        }
+
+    def __init__(self, *args, access, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["contact"].queryset = access.contact_choices()
+        if "owner" in self.fields:
+            self.fields["owner"].queryset = access.partner_choices()
+        self.fields["image"].validators.append(validate_photo_size)
+        for name in ["summary_en", "description_en"]:
+            self.fields[name].required = True
+        label_languages(self, self.TRANSLATED, get_language())
+        if not self.instance.pk:
+            self.instance.status = GoodPractice.Status.DRAFT
+            self.instance.owner = access.organisation
+
+
+def practice_form_class(language, access):
+    """English for every field of the Interreg form; title and summary in the user's language.
+
+    Coordinators also choose the owner; staff always propose for their own partner.
+    """
+    fields = language_fields(PracticeForm.TRANSLATED, "en")
+    fields += language_fields(["title", "summary"], language)[2:]
+    if access.is_coordinator:
+        fields.append("owner")
+    return forms.modelform_factory(
+        GoodPractice, form=PracticeForm, fields=fields + PracticeForm.OTHER
+    )
+
+
+class ReviewDecision:
+    KEEP = ""
+    APPROVE = "approve"
+    RETURN = "return"
+    CHOICES = [
+        (KEEP, _("Keep in the queue")),
+        (APPROVE, _("Approve and publish")),
+        (RETURN, _("Return to the partner with the comment")),
+    ]
+
+
+class ReviewForm(VersionedModelForm):
+    """The coordinators' decision on a submitted item, on its admin page."""
+
+    decision = forms.ChoiceField(
+        label=_("decision"), choices=ReviewDecision.CHOICES, required=False
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("decision") == ReviewDecision.RETURN and not cleaned.get("review_comment"):
+            self.add_error(
+                "review_comment", _("Write what the partner should change before returning it.")
+            )
+        return cleaned

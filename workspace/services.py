@@ -1,0 +1,165 @@
+"""Writes of the workspace and the review: each keeps a history entry with who and why."""
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.db import transaction
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+
+from events.models import EventPhoto, Participation
+
+# Stored in the history as data, in English, whatever the editor's language.
+REASON_CREATED = "Created in the workspace"
+REASON_EDITED = "Edited in the workspace"
+REASON_SUBMITTED = "Submitted for review"
+REASON_RETURNED = "Returned for changes"
+REASON_APPROVED = "Approved and published"
+REASON_RESTORED = "Restored the version of %s"
+
+
+class EditConflict(Exception):
+    """Someone else saved the item after the editor opened it."""
+
+
+def claim_version(instance, seen_version):
+    """Move the stored version from seen_version to the next, or raise EditConflict.
+
+    The conditional UPDATE is atomic on every database, so of two editors who opened the same
+    version exactly one wins; the caller's transaction then saves the instance itself.
+    """
+    model = type(instance)._meta.concrete_model
+    claimed = model._default_manager.filter(pk=instance.pk, version=seen_version).update(
+        version=seen_version + 1
+    )
+    if not claimed:
+        raise EditConflict
+    instance.version = seen_version + 1
+
+
+def unique_slug(model, text, max_length=100):
+    base = slugify(text)[:max_length].strip("-") or "item"
+    slug, n = base, 2
+    while model._default_manager.filter(slug=slug).exists():
+        slug = f"{base[: max_length - 6]}-{n}"
+        n += 1
+    return slug
+
+
+def _save_with_history(instance, user, reason):
+    instance._history_user = user
+    instance._change_reason = reason
+    instance.save()
+
+
+@transaction.atomic
+def save_study_visit(form, attendance_formset, participants, photos, user):
+    """Save a study visit from the workspace with its participants, attendance and photos."""
+    event = form.instance
+    if event.pk:
+        claim_version(event, form.cleaned_data["seen_version"])
+        reason = REASON_EDITED
+    else:
+        event.slug = unique_slug(type(event), form.cleaned_data["title_en"])
+        reason = REASON_CREATED
+    event._history_user = user
+    event._change_reason = reason
+    event = form.save()
+    _sync_participants(event, participants)
+    attendance_formset.instance = event
+    attendance_formset.save()
+    for image in photos:
+        EventPhoto.objects.create(event=event, image=image, uploaded_by=user)
+    return event
+
+
+def _sync_participants(event, organisations):
+    wanted = set(organisations)
+    role = Participation.Role.PARTICIPANT
+    current = {p.organisation: p for p in event.participations.filter(role=role)}
+    for organisation, participation in current.items():
+        if organisation not in wanted:
+            participation.delete()
+    for organisation in wanted - current.keys():
+        Participation.objects.create(event=event, organisation=organisation, role=role)
+
+
+@transaction.atomic
+def save_practice(form, user):
+    practice = form.instance
+    if practice.pk:
+        claim_version(practice, form.cleaned_data["seen_version"])
+        reason = REASON_EDITED
+    else:
+        practice.slug = unique_slug(type(practice), form.cleaned_data["title_en"])
+        reason = REASON_CREATED
+    practice._history_user = user
+    practice._change_reason = reason
+    return form.save()
+
+
+@transaction.atomic
+def submit(item, user):
+    """Send a draft or returned item to the coordinators; it can no longer be edited."""
+    claim_version(item, item.version)
+    item.mark_submitted(user)
+    _save_with_history(item, user, REASON_SUBMITTED)
+
+
+@transaction.atomic
+def approve(item, user, link=""):
+    """Approve and publish; the submitter is told by e-mail."""
+    claim_version(item, item.version)
+    item.mark_approved()
+    _save_with_history(item, user, REASON_APPROVED)
+    _notify(
+        item,
+        _("Approved and published: %(title)s") % {"title": item.title},
+        _("The coordinators approved “%(title)s”. It is now published on the portal.")
+        % {"title": item.title},
+        link,
+    )
+
+
+@transaction.atomic
+def return_for_changes(item, user, comment, link=""):
+    """Send an item back to its partner with the coordinators' comment; they are e-mailed."""
+    claim_version(item, item.version)
+    item.mark_returned(comment)
+    _save_with_history(item, user, REASON_RETURNED)
+    _notify(
+        item,
+        _("Returned for changes: %(title)s") % {"title": item.title},
+        _("The coordinators returned “%(title)s” for changes. Their comment:\n\n%(comment)s")
+        % {"title": item.title, "comment": comment},
+        link,
+    )
+
+
+@transaction.atomic
+def restore(record, user):
+    """Make a historical record the current version again; the history keeps both."""
+    instance = record.instance
+    current = type(instance)._default_manager.filter(pk=instance.pk).first()
+    if current is not None and hasattr(current, "version"):
+        instance.version = current.version + 1
+    _save_with_history(instance, user, REASON_RESTORED % record.history_date.isoformat())
+    return instance
+
+
+def _notify(item, subject, message, link):
+    recipient = _submitter_email(item)
+    if not recipient:
+        return
+    if link:
+        message = f"{message}\n\n{link}"
+    send_mail(subject, message, settings.DEFAULT_FROM_EMAIL, [recipient])
+
+
+def _submitter_email(item):
+    user = item.submitted_by
+    if user is None:
+        return ""
+    if user.email:
+        return user.email
+    person = getattr(user, "person", None)
+    return person.email if person else ""

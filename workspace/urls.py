@@ -1,0 +1,22 @@
+from django.urls import path
+
+from . import views
+
+app_name = "workspace"
+urlpatterns = [
+    path("", views.DashboardView.as_view(), name="dashboard"),
+    path("login/", views.LoginView.as_view(), name="login"),
+    path("logout/", views.LogoutView.as_view(), name="logout"),
+    path("visits/new/", views.EventFormView.as_view(), name="event-create"),
+    path("visits/<int:pk>/", views.EventDetailView.as_view(), name="event-detail"),
+    path("visits/<int:pk>/edit/", views.EventFormView.as_view(), name="event-update"),
+    path("visits/<int:pk>/submit/", views.SubmitView.as_view(kind="event"), name="event-submit"),
+    path("practices/new/", views.PracticeFormView.as_view(), name="practice-create"),
+    path("practices/<int:pk>/", views.PracticeDetailView.as_view(), name="practice-detail"),
+    path("practices/<int:pk>/edit/", views.PracticeFormView.as_view(), name="practice-update"),
+    path(
+        "practices/<int:pk>/submit/",
+        views.SubmitView.as_view(kind="practice"),
+        name="practice-submit",
+    ),
+]

@@ -1,0 +1,185 @@
+from django.contrib import messages
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.exceptions import PermissionDenied
+from django.db.models import Prefetch
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse, reverse_lazy
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.generic import DetailView, TemplateView, View
+
+from events.models import Participation
+
+from . import services
+from .access import Access
+from .forms import AttendanceFormSet, practice_form_class, study_visit_form_class
+
+
+class LoginView(auth_views.LoginView):
+    template_name = "workspace/login.html"
+    redirect_authenticated_user = True
+    next_page = reverse_lazy("workspace:dashboard")
+
+
+class LogoutView(auth_views.LogoutView):
+    next_page = reverse_lazy("workspace:login")
+
+
+class WorkspaceMixin(LoginRequiredMixin):
+    """Only partner staff and coordinators; the scope of everything below is self.access."""
+
+    login_url = reverse_lazy("workspace:login")
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated:
+            self.access = Access.for_user(request.user)
+            if not self.access.may_use_workspace:
+                raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(access=self.access, **kwargs)
+
+
+class DashboardView(WorkspaceMixin, TemplateView):
+    template_name = "workspace/dashboard.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            events=self.access.events().select_related("host", "owner"),
+            practices=self.access.practices().select_related("owner"),
+            **kwargs,
+        )
+
+
+class EventDetailView(WorkspaceMixin, DetailView):
+    template_name = "workspace/event_detail.html"
+    context_object_name = "event"
+
+    def get_queryset(self):
+        participants = Participation.objects.select_related("organisation")
+        return (
+            self.access.events()
+            .select_related("host", "owner")
+            .prefetch_related(
+                Prefetch("participations", queryset=participants),
+                "practices",
+                "attendances__organisation",
+                "photos",
+            )
+        )
+
+    def get_context_data(self, **kwargs):
+        event = self.object
+        return super().get_context_data(
+            may_edit=self.access.editable_events().filter(pk=event.pk).exists(),
+            history=event.history.select_related("history_user")[:20],
+            **kwargs,
+        )
+
+
+class EventFormView(WorkspaceMixin, TemplateView):
+    """Log a new study visit, or edit one: one form, the attendance rows and photos."""
+
+    template_name = "workspace/event_form.html"
+
+    def get_object(self):
+        if "pk" not in self.kwargs:
+            return None
+        return get_object_or_404(self.access.editable_events(), pk=self.kwargs["pk"])
+
+    def get_forms(self, data=None, files=None):
+        event = self.get_object()
+        form_class = study_visit_form_class(get_language(), self.access)
+        form = form_class(data, files, instance=event, access=self.access)
+        formset = AttendanceFormSet(
+            data, instance=form.instance, form_kwargs={"access": self.access}
+        )
+        return form, formset
+
+    def get(self, request, *args, **kwargs):
+        form, formset = self.get_forms()
+        return self.render_to_response(self.get_context_data(form=form, formset=formset))
+
+    def post(self, request, *args, **kwargs):
+        form, formset = self.get_forms(request.POST, request.FILES)
+        if form.is_valid() and formset.is_valid():
+            try:
+                event = services.save_study_visit(
+                    form,
+                    formset,
+                    form.cleaned_data["participants"],
+                    form.cleaned_data["photos"],
+                    request.user,
+                )
+            except services.EditConflict:
+                form.add_error(None, _("Someone else saved this item at the same moment."))
+            else:
+                messages.success(request, _("Saved as a draft."))
+                return redirect("workspace:event-detail", pk=event.pk)
+        return self.render_to_response(self.get_context_data(form=form, formset=formset))
+
+
+class PracticeDetailView(WorkspaceMixin, DetailView):
+    template_name = "workspace/practice_detail.html"
+    context_object_name = "practice"
+
+    def get_queryset(self):
+        return self.access.practices().select_related("owner", "contact")
+
+    def get_context_data(self, **kwargs):
+        practice = self.object
+        return super().get_context_data(
+            may_edit=self.access.editable_practices().filter(pk=practice.pk).exists(),
+            history=practice.history.select_related("history_user")[:20],
+            **kwargs,
+        )
+
+
+class PracticeFormView(WorkspaceMixin, TemplateView):
+    template_name = "workspace/practice_form.html"
+
+    def get_form(self, data=None, files=None):
+        practice = None
+        if "pk" in self.kwargs:
+            practice = get_object_or_404(self.access.editable_practices(), pk=self.kwargs["pk"])
+        form_class = practice_form_class(get_language(), self.access)
+        return form_class(data, files, instance=practice, access=self.access)
+
+    def get(self, request, *args, **kwargs):
+        return self.render_to_response(self.get_context_data(form=self.get_form()))
+
+    def post(self, request, *args, **kwargs):
+        form = self.get_form(request.POST, request.FILES)
+        if form.is_valid():
+            try:
+                practice = services.save_practice(form, request.user)
+            except services.EditConflict:
+                form.add_error(None, _("Someone else saved this item at the same moment."))
+            else:
+                messages.success(request, _("Saved as a draft."))
+                return redirect("workspace:practice-detail", pk=practice.pk)
+        return self.render_to_response(self.get_context_data(form=form))
+
+
+class SubmitView(WorkspaceMixin, View):
+    """Submit a draft or returned item for review (POST only)."""
+
+    http_method_names = ["post"]
+    kind = None  # "event" or "practice"
+
+    def post(self, request, pk):
+        if self.kind == "event":
+            item = get_object_or_404(self.access.editable_events(), pk=pk)
+        else:
+            item = get_object_or_404(self.access.editable_practices(), pk=pk)
+        try:
+            services.submit(item, request.user)
+        except services.EditConflict:
+            messages.error(request, _("Someone else changed this item; look at it again."))
+        else:
+            messages.success(
+                request, _("Submitted for review. The coordinators will answer by e-mail.")
+            )
+        return redirect(reverse(f"workspace:{self.kind}-detail", kwargs={"pk": pk}))
