@@ -17,6 +17,8 @@ $(STAMP): requirements.txt
 
 run: install
 	$(PY) manage.py migrate --noinput
+	@# Before load_demo, whose demo staff logins would otherwise count as existing users.
+	$(PY) manage.py ensure_demo_coordinator --quiet
 	$(PY) manage.py load_demo
 	$(PY) manage.py ensure_demo_coordinator
 	$(PY) manage.py runserver 127.0.0.1:8000
