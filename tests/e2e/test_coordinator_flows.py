@@ -3,6 +3,7 @@
 import datetime as dt
 
 import pytest
+from playwright.sync_api import expect
 
 from events.models import Event
 
@@ -47,8 +48,9 @@ def test_coordinator_creates_thematic_event_that_appears_publicly(admin_page, li
     add_workshop(page, 0, "Publishing data", "Andmete avaldamine", "2030-09-16", "10:00", "11:30")
     add_workshop(page, 1, "Using data", "Andmete kasutamine", "2030-09-17", "14:00", "15:30")
     page.get_by_role("button", name="Save", exact=True).click()
+    page.wait_for_url(f"{live_server.url}/admin/events/thematicevent/")
 
-    assert page.locator(".messagelist .success").count() == 1
+    expect(page.locator(".messagelist .success")).to_have_count(1)
     event = Event.objects.get(title_en=TITLE_EN)
     assert [(w.start, w.end) for w in event.workshops.all()] == [
         (
@@ -67,13 +69,14 @@ def test_coordinator_creates_thematic_event_that_appears_publicly(admin_page, li
     page.goto(f"{live_server.url}/admin/events/thematicevent/")
     page.locator(f'input[name="_selected_action"][value="{event.pk}"]').check()
     page.locator("select[name=action]").select_option(label="Publish the selected events")
-    page.get_by_role("button", name="Go").click()
-    assert page.locator(".messagelist .success").inner_text() == "1 event published."
+    with page.expect_navigation():
+        page.get_by_role("button", name="Go").click()
+    expect(page.locator(".messagelist .success")).to_have_text("1 event published.")
 
     page.goto(f"{live_server.url}/et/events/")
     page.get_by_role("link", name=TITLE_ET).click()
 
-    assert page.url == f"{live_server.url}/et/events/{event.slug}/"
+    page.wait_for_url(f"{live_server.url}/et/events/{event.slug}/")
     assert page.locator("h1").inner_text() == TITLE_ET
     assert page.locator("#workshop-1 .ws-time").inner_text() == "10:00–11:30 EEST"
     assert page.locator("#workshop-2 .ws-time").inner_text() == "14:00–15:30 EEST"

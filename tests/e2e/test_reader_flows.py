@@ -16,7 +16,7 @@ def test_reader_switches_language_on_home_page(page, live_server):
 
     page.get_by_role("link", name="Eesti").click()
 
-    assert page.url == f"{live_server.url}/et/"
+    page.wait_for_url(f"{live_server.url}/et/")
     assert page.locator("html").get_attribute("lang") == "et"
 
 
@@ -25,7 +25,7 @@ def test_reader_switches_language_on_event_page_and_stays_on_it(page, live_serve
 
     page.get_by_role("navigation", name="Language").get_by_role("link", name="Eesti").click()
 
-    assert page.url == f"{live_server.url}/et{EVENT}"
+    page.wait_for_url(f"{live_server.url}/et{EVENT}")
     assert page.locator("html").get_attribute("lang") == "et"
     assert page.locator("h1").inner_text() == "BETTER projekti virtuaalne temaatiline üritus"
     assert page.locator("#timetable-heading").inner_text() == "Ajakava"
@@ -36,7 +36,7 @@ def test_reader_switching_to_greek_sees_english_title_marked_as_english(page, li
 
     page.get_by_role("link", name="Ελληνικά").click()
 
-    assert page.url == f"{live_server.url}/el{EVENT}"
+    page.wait_for_url(f"{live_server.url}/el{EVENT}")
     assert page.locator("h1 [lang]").get_attribute("lang") == "en"
     assert page.locator("h1 [lang]").inner_text() == "BETTER virtual thematic event"
 
