@@ -4,12 +4,14 @@ Without Chromium they are skipped and the run says so plainly; under CI (CI=true
 failure, so a missing browser can never pass unnoticed.
 """
 
+import io
 import os
 import re
 import shutil
 from pathlib import Path
 
 import pytest
+from django.core.management import call_command
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium")
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
@@ -71,10 +73,31 @@ def browser():
         instance.close()
 
 
+# Recorded in the page before any of its own scripts run; Playwright's init scripts are not
+# subject to the page's Content Security Policy.
+RECORD_CSP_VIOLATIONS = """
+window.__cspViolations = [];
+document.addEventListener("securitypolicyviolation", function (event) {
+  window.__cspViolations.push(
+    event.violatedDirective + " blocked " + (event.blockedURI || "inline") +
+    " at " + event.sourceFile + ":" + event.lineNumber
+  );
+});
+"""
+
+
 @pytest.fixture
 def page(browser, request, live_server):
     context = browser.new_context(locale="en-GB", timezone_id="America/New_York")
+    context.add_init_script(RECORD_CSP_VIOLATIONS)
     page = context.new_page()
+    # Chromium reports each refused script, style or image on the console too; unlike
+    # window.__cspViolations, this list survives navigations.
+    page.console_errors = []
+    page.on(
+        "console",
+        lambda message: message.type == "error" and page.console_errors.append(message.text),
+    )
     page.set_default_timeout(15_000)
     yield page
     report = getattr(request.node, "report_call", None)
@@ -101,3 +124,38 @@ def axe_violations():
         ]
 
     return run
+
+
+@pytest.fixture
+def csp_violations():
+    """The CSP violations the current document has reported so far."""
+
+    def collect(page):
+        return page.evaluate("window.__cspViolations || []")
+
+    return collect
+
+
+@pytest.fixture
+def demo(transactional_db):
+    """The BETTER demo content (thematic event #3, study visits, partners, practices)."""
+    call_command("load_demo", stdout=io.StringIO())
+
+
+COORDINATOR_PASSWORD = "a-long-test-password"
+
+
+@pytest.fixture
+def admin_page(page, live_server, django_user_model, settings):
+    """The browser page, logged in to /admin/ as a coordinator through the login form."""
+    # A fast hasher: the live server runs in this process, so it checks the password with it too.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    django_user_model.objects.create_superuser(
+        "coord", "coord@better.example", COORDINATOR_PASSWORD
+    )
+    page.goto(f"{live_server.url}/admin/")
+    page.get_by_label("Username").fill("coord")
+    page.get_by_label("Password").fill(COORDINATOR_PASSWORD)
+    page.get_by_role("button", name="Log in").click()
+    page.locator("#logout-form").wait_for()
+    return page
