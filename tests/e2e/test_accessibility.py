@@ -2,7 +2,8 @@
 
 import pytest
 
-pytestmark = pytest.mark.django_db(transaction=True)
+# serialized_rollback: the groups made by a data migration survive the flush between tests.
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 # Every public page type, with the demo content; the status says the page is the one meant.
 PAGE_TYPES = {

@@ -7,7 +7,8 @@ from playwright.sync_api import expect
 
 from events.models import Event
 
-pytestmark = pytest.mark.django_db(transaction=True)
+# serialized_rollback: the groups made by a data migration survive the flush between tests.
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 TITLE_EN = "Open data in city services"
 TITLE_ET = "Avaandmed linna teenustes"

@@ -4,7 +4,8 @@ import pytest
 
 from events.models import Event
 
-pytestmark = pytest.mark.django_db(transaction=True)
+# serialized_rollback: the groups made by a data migration survive the flush between tests.
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 PUBLIC_PAGES = [
     "/en/",

@@ -6,7 +6,8 @@ from zoneinfo import ZoneInfo
 import icalendar
 import pytest
 
-pytestmark = pytest.mark.django_db(transaction=True)
+# serialized_rollback: the groups made by a data migration survive the flush between tests.
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 EVENT = "/events/thematic-event-3/"
 
