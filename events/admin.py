@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationStackedInline, TranslationTabularInline
 
+from better_portal.uploads import UploadValidationMixin
 from partners.admin import (
     MissingLanguagesMixin,
     MissingTranslationFilter,
@@ -260,7 +261,7 @@ class SemesterAdmin(admin.ModelAdmin):
     fields = ["number", "start", "end"]
 
 
-class MaterialInline(TranslationTabularInline):
+class MaterialInline(UploadValidationMixin, TranslationTabularInline):
     model = Material
     fields = ["title", "file", "url", "language"]
     extra = 0
