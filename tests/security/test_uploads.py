@@ -8,6 +8,7 @@ from django.contrib import admin
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import RequestFactory
+from django.utils import translation
 from PIL import Image
 
 from better_portal.uploads import (
@@ -211,3 +212,12 @@ def test_admin_organisation_add_with_text_png_shows_error(coordinator_client):
     assert response.status_code == 200
     assert "Upload a valid image." in response.text
     assert not Organisation.objects.filter(slug="hostile-upload").exists()
+
+
+def test_image_refusal_in_the_readers_language():
+    with translation.override("sv"), pytest.raises(ValidationError) as error:
+        validate_image_upload(upload("logo.png", b"not a picture"))
+
+    assert messages(error) == [
+        "Filen är ingen bild, eller så är den skadad. Ladda upp en JPEG-, PNG- eller WebP-bild."
+    ]
