@@ -39,3 +39,19 @@ lock:
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache
+
+# Production serving: gunicorn with whitenoise's compressed, hashed static files, on the
+# PostgreSQL and Redis named by DATABASE_URL and REDIS_URL (SQLite and local memory otherwise).
+# Needs DJANGO_SECRET_KEY and DJANGO_ALLOWED_HOSTS; see docs/deployment.md.
+# SERVE_MIGRATE=0 skips migrate, for every machine but one when several share a database.
+BIND ?= 127.0.0.1:8000
+SERVE_MIGRATE ?= 1
+.PHONY: serve
+serve: install
+	@test -n "$$DJANGO_SECRET_KEY" || { echo "DJANGO_SECRET_KEY must be set when DJANGO_DEBUG is off (production mode)." >&2; exit 1; }
+	DJANGO_DEBUG=0 $(PY) manage.py check --deploy
+	DJANGO_DEBUG=0 $(PY) manage.py collectstatic --noinput --verbosity 0
+	@if [ "$(SERVE_MIGRATE)" = 1 ]; then DJANGO_DEBUG=0 $(PY) manage.py migrate --noinput; fi
+	DJANGO_DEBUG=0 exec $(VENV)/bin/gunicorn better_portal.wsgi:application \
+		--bind $(BIND) --workers $${WEB_CONCURRENCY:-2} \
+		--access-logfile - --error-logfile - --forwarded-allow-ips "$${FORWARDED_ALLOW_IPS:-127.0.0.1}"

@@ -161,7 +161,7 @@ TIME_ZONE = "UTC"
 PORTAL_DEFAULT_TIMEZONE = os.environ.get("PORTAL_DEFAULT_TIMEZONE", "Europe/Rome")
 
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = Path(os.environ.get("DJANGO_STATIC_ROOT", BASE_DIR / "staticfiles"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT", BASE_DIR / "media"))
@@ -177,6 +177,51 @@ STORAGES = {
         )
     },
 }
+
+# Production serving and storage (docs/deployment.md). Media on S3-compatible storage when
+# DJANGO_MEDIA_STORAGE=s3: django-storages is then required (pip install "django-storages[s3]").
+MEDIA_STORAGE = os.environ.get("DJANGO_MEDIA_STORAGE", "filesystem").strip().lower()
+MEDIA_ORIGINS = []  # where media is served from when not from this site, for the CSP's img-src
+if MEDIA_STORAGE == "s3":
+    import importlib.util
+
+    if importlib.util.find_spec("storages") is None:
+        raise ImproperlyConfigured(
+            'DJANGO_MEDIA_STORAGE=s3 needs django-storages: pip install "django-storages[s3]".'
+        )
+    if not os.environ.get("AWS_STORAGE_BUCKET_NAME"):
+        raise ImproperlyConfigured("DJANGO_MEDIA_STORAGE=s3 needs AWS_STORAGE_BUCKET_NAME.")
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            # Credentials come from AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY, read by boto3.
+            "bucket_name": os.environ["AWS_STORAGE_BUCKET_NAME"],
+            "endpoint_url": os.environ.get("AWS_S3_ENDPOINT_URL") or None,
+            "region_name": os.environ.get("AWS_S3_REGION_NAME") or None,
+            "custom_domain": os.environ.get("AWS_S3_CUSTOM_DOMAIN") or None,
+            "location": os.environ.get("AWS_LOCATION", ""),
+            "default_acl": None,  # the bucket's policy decides; public-read buckets for media
+            "querystring_auth": env_bool("AWS_QUERYSTRING_AUTH", False),
+            "file_overwrite": False,
+        },
+    }
+    MEDIA_ORIGINS = [
+        origin
+        for origin in (
+            os.environ.get("AWS_S3_CUSTOM_DOMAIN")
+            and f"https://{os.environ['AWS_S3_CUSTOM_DOMAIN']}",
+            os.environ.get("AWS_S3_ENDPOINT_URL"),
+        )
+        if origin
+    ] or [f"https://{os.environ['AWS_STORAGE_BUCKET_NAME']}.s3.amazonaws.com"]
+elif MEDIA_STORAGE != "filesystem":
+    raise ImproperlyConfigured(
+        f"DJANGO_MEDIA_STORAGE must be “filesystem” or “s3”, not “{MEDIA_STORAGE}”."
+    )
+
+# Several app machines share sessions through the database; with Redis, read through the cache.
+if REDIS_URL.startswith("redis"):
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 
 # Security headers on every response; the production-only ones follow DJANGO_DEBUG.
 SECURE_CONTENT_TYPE_NOSNIFF = True
@@ -200,7 +245,7 @@ CONTENT_SECURITY_POLICY = {
         "default-src": [SELF],
         "script-src": [SELF],
         "style-src": [SELF],
-        "img-src": [SELF, "data:"],
+        "img-src": [SELF, "data:", *MEDIA_ORIGINS],
         "font-src": [SELF],
         "connect-src": [SELF],
         "object-src": [NONE],

@@ -10,6 +10,7 @@ from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationStackedInline, TranslationTabularInline
 from simple_history.admin import SimpleHistoryAdmin
 
+from better_portal.uploads import UploadValidationMixin
 from partners.admin import (
     HistoryTranslatedAdmin,
     MissingLanguagesMixin,
@@ -263,7 +264,7 @@ class SemesterAdmin(admin.ModelAdmin):
     fields = ["number", "start", "end"]
 
 
-class MaterialInline(TranslationTabularInline):
+class MaterialInline(UploadValidationMixin, TranslationTabularInline):
     model = Material
     fields = ["title", "file", "url", "language"]
     extra = 0

@@ -8,6 +8,8 @@ from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInl
 from modeltranslation.utils import build_localized_fieldname
 from simple_history.admin import SimpleHistoryAdmin
 
+from better_portal.uploads import UploadValidationMixin
+
 from .models import Organisation, Person
 
 # The translation tabs of modeltranslation need jQuery UI's tabs widget; it is served from our
@@ -91,8 +93,9 @@ class MissingLanguagesMixin:
         return ", ".join(missing_languages(obj)) or "✓"
 
 
-class TranslatedAdmin(TabbedTranslationAdmin):
-    """A ModelAdmin with a tab per language for translated fields, its scripts served locally."""
+class TranslatedAdmin(UploadValidationMixin, TabbedTranslationAdmin):
+    """A ModelAdmin with a tab per language for translated fields, its scripts served locally,
+    and its uploads checked (better_portal/uploads.py)."""
 
     # Not modeltranslation's Media, which loads jQuery UI from a CDN; subclasses inherit this.
     Media = None

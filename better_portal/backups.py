@@ -1,0 +1,128 @@
+"""What a backup holds: every row of the content apps, the logins tied to people, and the
+media files those rows name. Shared by the export_data and import_data commands."""
+
+import datetime as dt
+import io
+import tarfile
+from pathlib import PurePosixPath
+
+from django.apps import apps
+from django.core import serializers
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.core.serializers.json import DjangoJSONEncoder
+from django.db import models
+
+# The apps whose every model is content. A new content app is added here.
+CONTENT_APPS = ["partners", "practices", "events"]
+# Logins (Person.user) and their groups, keyed by natural keys (username, group name), so that a
+# login that already exists in the target database is updated rather than duplicated.
+ACCOUNT_MODELS = ["auth.group", "auth.user"]
+
+
+def content_models():
+    """The concrete models of the content apps (proxies share their rows with their concrete)."""
+    return [
+        model
+        for label in CONTENT_APPS
+        for model in apps.get_app_config(label).get_models()
+        if not model._meta.proxy
+    ]
+
+
+def content_counts():
+    """{"partners.organisation": 5, ...} for the content models holding rows."""
+    counts = {model._meta.label_lower: model._base_manager.count() for model in content_models()}
+    return {label: count for label, count in counts.items() if count}
+
+
+class ExactJSONEncoder(DjangoJSONEncoder):
+    """Keeps microseconds, which DjangoJSONEncoder cuts to milliseconds (ECMA-262 style): a
+    restored `updated` must equal the original, or ETags and calendar stamps change."""
+
+    def default(self, o):
+        if isinstance(o, dt.datetime | dt.time):
+            return o.isoformat()
+        return super().default(o)
+
+
+def backup_models():
+    """Logins first, then the content models, each after the models it refers to."""
+    auth = apps.get_app_config("auth")
+    app_list = [(auth, [auth.get_model(label.split(".")[1]) for label in ACCOUNT_MODELS])]
+    app_list += [(apps.get_app_config(label), None) for label in CONTENT_APPS]
+    models = serializers.sort_dependencies(app_list, allow_cycles=True)
+    return [model for model in models if not model._meta.proxy]
+
+
+def write_backup(stream):
+    """Serialise every backup row as JSON that loaddata reads: content rows keep their ids,
+    logins and groups are keyed by name, every language column is included."""
+
+    def rows():
+        for model in backup_models():
+            yield from model._base_manager.order_by(model._meta.pk.name).iterator()
+
+    serializers.serialize(
+        "json",
+        rows(),
+        stream=stream,
+        indent=1,
+        cls=ExactJSONEncoder,
+        use_natural_foreign_keys=True,
+        use_natural_primary_keys=True,
+    )
+
+
+def media_paths():
+    """The storage names of every file a content row refers to, sorted and without repeats."""
+    paths = set()
+    for model in content_models():
+        for field in model._meta.concrete_fields:
+            if isinstance(field, models.FileField):
+                names = model._base_manager.exclude(**{field.attname: ""}).values_list(
+                    field.attname, flat=True
+                )
+                paths.update(name for name in names if name)
+    return sorted(paths)
+
+
+def write_media_archive(path, names, storage=default_storage):
+    """A gzipped tar of the named files, read from storage (disk or S3); returns the missing."""
+    missing = []
+    with tarfile.open(path, "w:gz") as archive:
+        for name in names:
+            if not storage.exists(name):
+                missing.append(name)
+                continue
+            with storage.open(name, "rb") as source:
+                data = source.read()
+            info = tarfile.TarInfo(name)
+            info.size = len(data)
+            archive.addfile(info, io.BytesIO(data))
+    return missing
+
+
+def read_media_archive(path, storage=default_storage):
+    """Store every regular file of the archive under its own name; returns the names stored.
+
+    Members with absolute paths or `..` are refused: an archive cannot write outside the media.
+    """
+    stored = []
+    with tarfile.open(path, "r:*") as archive:
+        for member in archive.getmembers():
+            if not member.isfile():
+                continue
+            name = _safe_name(member.name)
+            data = archive.extractfile(member).read()
+            if storage.exists(name):
+                storage.delete(name)
+            stored.append(storage.save(name, ContentFile(data)))
+    return stored
+
+
+def _safe_name(name):
+    path = PurePosixPath(name)
+    if path.is_absolute() or ".." in path.parts or not path.parts:
+        raise ValueError(f"Unsafe path in the media archive: {name!r}")
+    return str(path)

@@ -1,0 +1,41 @@
+from django.conf import settings
+from django.core.management import call_command
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+from django.utils import translation
+
+from better_portal.backups import content_counts, read_media_archive
+
+
+class Command(BaseCommand):
+    help = (
+        "Load a file written by export_data into an empty database (migrated, without content); "
+        "with --media, also restore the media files of the export's archive."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("file", help="The JSON file written by export_data.")
+        parser.add_argument(
+            "--media", metavar="ARCHIVE", help="The .tar.gz written by export_data."
+        )
+        parser.add_argument(
+            "--force",
+            action="store_true",
+            help="Load even if the database holds content: rows with the same ids are replaced.",
+        )
+
+    def handle(self, *args, file, media, force, **options):
+        existing = content_counts()
+        if existing and not force:
+            summary = ", ".join(f"{count} {label}" for label, count in existing.items())
+            raise CommandError(
+                f"The database already holds content ({summary}). import_data loads into an "
+                "empty database; use --force to load anyway (rows with the same ids are replaced)."
+            )
+        with transaction.atomic(), translation.override(settings.LANGUAGE_CODE):
+            call_command("loaddata", file, verbosity=0)
+        rows = sum(content_counts().values())
+        self.stdout.write(f"Loaded {file}: the database now holds {rows} content rows.")
+        if media:
+            stored = read_media_archive(media)
+            self.stdout.write(f"Restored {len(stored)} media files from {media}.")

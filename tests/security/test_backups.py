@@ -1,0 +1,148 @@
+"""export_data and import_data round-trip all content, every language, logins and media."""
+
+import io
+import json
+
+import pytest
+from django.contrib.auth.models import Group, User
+from django.core.files.base import ContentFile
+from django.core.management import call_command
+from django.core.management.base import CommandError
+from PIL import Image
+
+from better_portal.backups import content_counts, content_models
+from events.models import Event
+from partners.models import Organisation, Person
+
+pytestmark = pytest.mark.django_db
+
+
+def snapshot():
+    """Every content row's column values (every language column) and M2M sets, by model and pk.
+
+    Logins are restored by username under new ids, so a reference to one is its username.
+    """
+    rows = {}
+    for model in content_models():
+        columns = [
+            f"{field.name}__username" if field.related_model is User else field.attname
+            for field in model._meta.concrete_fields
+        ]
+        table = {row["id"]: row for row in model._base_manager.values(*columns)}
+        for m2m in model._meta.many_to_many:
+            for obj in model._base_manager.prefetch_related(m2m.name):
+                table[obj.pk][m2m.name] = {o.pk for o in getattr(obj, m2m.name).all()}
+        rows[model._meta.label_lower] = table
+    return rows
+
+
+def flush_content():
+    """Delete every content row and login, dependants first."""
+    for model in reversed(content_models()):
+        model._base_manager.all().delete()
+    User.objects.all().delete()
+    Group.objects.all().delete()
+
+
+def png_bytes():
+    buffer = io.BytesIO()
+    Image.new("RGB", (4, 4), "red").save(buffer, "PNG")
+    return buffer.getvalue()
+
+
+@pytest.fixture
+def demo(settings, tmp_path):
+    """The demo content, a partner login in a group on one person, and a logo on disk."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    call_command("load_demo", verbosity=0)
+    login = User.objects.create_user("tartu-staff", "staff@tartu.example", "a-long-password-1")
+    login.groups.add(Group.objects.create(name="Partner staff"))
+    person = Person.objects.first()
+    person.user = login
+    person.save()
+    organisation = Organisation.objects.get(pk=person.organisation_id)
+    organisation.logo.save("tartu.png", ContentFile(png_bytes()))
+    return organisation
+
+
+def test_round_trip_keeps_every_row_language_and_m2m(demo, tmp_path):
+    before = snapshot()
+    logins = list(User.objects.values("username", "password", "email", "groups__name"))
+    backup, archive = tmp_path / "backup.json", tmp_path / "media.tar.gz"
+    call_command("export_data", output=str(backup), media=str(archive), verbosity=0)
+    logo = demo.logo.name
+    demo.logo.storage.delete(logo)
+    flush_content()
+    assert content_counts() == {}
+
+    call_command("import_data", str(backup), media=str(archive), verbosity=0)
+
+    assert snapshot() == before
+    assert list(User.objects.values("username", "password", "email", "groups__name")) == logins
+    assert Person.objects.get(user__username="tartu-staff").pk == Person.objects.first().pk
+    assert Organisation.objects.get(pk=demo.pk).logo.read() == png_bytes()
+
+
+def test_round_trip_covers_the_demo_in_every_seed_language(demo, tmp_path):
+    backup = tmp_path / "backup.json"
+    call_command("export_data", output=str(backup), verbosity=0)
+
+    records = json.loads(backup.read_text(encoding="utf-8"))
+
+    models = {record["model"] for record in records}
+    assert {
+        "partners.organisation",
+        "partners.person",
+        "practices.theme",
+        "practices.goodpractice",
+        "events.event",
+        "events.participation",
+        "events.workshop",
+        "events.eventchange",
+        "auth.user",
+    } <= models
+    events = [r["fields"] for r in records if r["model"] == "events.event"]
+    for lang in ("en", "sv", "et", "el"):
+        assert any(fields[f"title_{lang}"] for fields in events), lang
+    users = [r for r in records if r["model"] == "auth.user"]
+    assert users[0]["fields"]["username"] == "tartu-staff"
+    assert "pk" not in users[0]  # logins are matched by username, not by id
+
+
+def test_new_rows_after_import_get_fresh_ids(demo, tmp_path):
+    backup = tmp_path / "backup.json"
+    call_command("export_data", output=str(backup), verbosity=0)
+    highest = Event.objects.order_by("-pk").first().pk
+    flush_content()
+    call_command("import_data", str(backup), verbosity=0)
+
+    created = Organisation.objects.create(name_en="New after restore", slug="new-after-restore")
+    event = Event.objects.order_by("-pk").first()
+
+    assert event.pk == highest
+    assert created.pk > Organisation.objects.exclude(pk=created.pk).order_by("-pk").first().pk
+
+
+def test_import_refuses_a_database_with_content(demo, tmp_path):
+    backup = tmp_path / "backup.json"
+    call_command("export_data", output=str(backup), verbosity=0)
+
+    with pytest.raises(CommandError) as error:
+        call_command("import_data", str(backup), verbosity=0)
+
+    assert str(error.value).startswith("The database already holds content (")
+    assert str(error.value).endswith(
+        "import_data loads into an empty database; use --force to load anyway "
+        "(rows with the same ids are replaced)."
+    )
+
+
+def test_import_with_force_replaces_rows(demo, tmp_path):
+    backup = tmp_path / "backup.json"
+    call_command("export_data", output=str(backup), verbosity=0)
+    before = snapshot()
+    Organisation.objects.filter(pk=demo.pk).update(name_en="Changed after the backup")
+
+    call_command("import_data", str(backup), force=True, verbosity=0)
+
+    assert snapshot() == before

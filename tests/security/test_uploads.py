@@ -1,0 +1,225 @@
+"""Uploads are limited in size and type, and images are verified with Pillow."""
+
+import io
+import zipfile
+
+import pytest
+from django.contrib import admin
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import RequestFactory
+from django.utils import translation
+from PIL import Image
+
+from better_portal.uploads import (
+    MAX_DOCUMENT_SIZE,
+    MAX_IMAGE_SIZE,
+    validate_document_upload,
+    validate_image_upload,
+)
+from events.admin import MaterialInline
+from events.models import Workshop
+from partners.models import Organisation
+from practices.models import GoodPractice
+
+
+def image_bytes(image_format="PNG", size=(8, 8)):
+    buffer = io.BytesIO()
+    Image.new("RGB", size, "teal").save(buffer, image_format)
+    return buffer.getvalue()
+
+
+def upload(name, content):
+    return SimpleUploadedFile(name, content)
+
+
+def messages(error):
+    return error.value.messages
+
+
+def test_image_small_png_accepted():
+    validate_image_upload(upload("logo.png", image_bytes()))
+
+
+@pytest.mark.parametrize("image_format", ["JPEG", "WEBP"])
+def test_image_jpeg_and_webp_accepted(image_format):
+    validate_image_upload(upload("photo.img", image_bytes(image_format)))
+
+
+def test_image_text_named_png_refused_with_clear_message():
+    with pytest.raises(ValidationError) as error:
+        validate_image_upload(upload("logo.png", b"just some text, not a picture\n"))
+
+    assert messages(error) == [
+        "The file is not an image, or it is damaged. Upload a JPEG, PNG or WebP image."
+    ]
+
+
+def test_image_truncated_png_refused():
+    damaged = image_bytes(size=(64, 64))[:60]
+
+    with pytest.raises(ValidationError) as error:
+        validate_image_upload(upload("logo.png", damaged))
+
+    assert error.value.code == "invalid_image"
+
+
+def test_image_gif_refused_by_format():
+    with pytest.raises(ValidationError) as error:
+        validate_image_upload(upload("logo.gif", image_bytes("GIF")))
+
+    assert messages(error) == ["GIF images are not accepted. Upload a JPEG, PNG or WebP image."]
+
+
+def test_image_oversize_refused():
+    big = image_bytes() + b"\0" * MAX_IMAGE_SIZE
+
+    with pytest.raises(ValidationError) as error:
+        validate_image_upload(upload("logo.png", big))
+
+    assert error.value.code == "file_too_large"
+    assert messages(error)[0].endswith("the largest file accepted is 5.0\xa0MB.")
+
+
+def test_image_too_many_pixels_refused():
+    with pytest.raises(ValidationError) as error:
+        validate_image_upload(upload("huge.png", image_bytes(size=(8000, 6000))))
+
+    assert error.value.code == "image_too_many_pixels"
+
+
+def test_document_pdf_accepted():
+    validate_document_upload(upload("slides.pdf", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n"))
+
+
+def test_document_docx_accepted():
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+
+    validate_document_upload(upload("report.docx", buffer.getvalue()))
+
+
+def test_document_png_checked_as_image():
+    with pytest.raises(ValidationError) as error:
+        validate_document_upload(upload("photo.png", b"\x89PNG\r\n\x1a\nbroken"))
+
+    assert error.value.code == "invalid_image"
+
+
+@pytest.mark.parametrize("name", ["run.exe", "page.html", "image.svg", "no-extension", "a.pdf.js"])
+def test_document_other_types_refused(name):
+    with pytest.raises(ValidationError) as error:
+        validate_document_upload(upload(name, b"%PDF-1.7"))
+
+    assert messages(error) == [
+        "Files of this type are not accepted. Accepted types: "
+        "pdf, pptx, docx, xlsx, odt, odp, png, jpg."
+    ]
+
+
+def test_document_html_named_pdf_refused():
+    with pytest.raises(ValidationError) as error:
+        validate_document_upload(upload("slides.pdf", b"<html><script>alert(1)</script>"))
+
+    assert messages(error) == ["The file’s content does not match its extension “.pdf”."]
+
+
+def test_document_zip_without_office_content_refused():
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("payload.html", "<script>alert(1)</script>")
+
+    with pytest.raises(ValidationError) as error:
+        validate_document_upload(upload("slides.pptx", buffer.getvalue()))
+
+    assert error.value.code == "document_content"
+
+
+def test_document_oversize_refused():
+    with pytest.raises(ValidationError) as error:
+        validate_document_upload(upload("slides.pdf", b"%PDF-" + b"\0" * MAX_DOCUMENT_SIZE))
+
+    assert messages(error)[0].endswith("the largest file accepted is 20.0\xa0MB.")
+
+
+# The admin forms carry the validators.
+
+
+def admin_form_field(model, field, coordinator, model_admin=None):
+    request = RequestFactory().get("/admin/")
+    request.user = coordinator
+    model_admin = model_admin or admin.site._registry[model]
+    form = model_admin.get_form(request)
+    return form.base_fields[field]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("model", "field"), [(Organisation, "logo"), (GoodPractice, "image")])
+def test_admin_image_field_refuses_text_named_png(coordinator, model, field):
+    form_field = admin_form_field(model, field, coordinator)
+
+    with pytest.raises(ValidationError) as error:
+        form_field.clean(upload("logo.png", b"not a picture"))
+
+    # Django's own ImageField check runs first, with its own clear message.
+    assert error.value.code == "invalid_image"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("model", "field"), [(Organisation, "logo"), (GoodPractice, "image")])
+def test_admin_image_field_refuses_gif_and_accepts_png(coordinator, model, field):
+    form_field = admin_form_field(model, field, coordinator)
+
+    with pytest.raises(ValidationError) as error:
+        form_field.clean(upload("logo.gif", image_bytes("GIF")))
+    accepted = form_field.clean(upload("logo.png", image_bytes()))
+
+    assert messages(error) == ["GIF images are not accepted. Upload a JPEG, PNG or WebP image."]
+    assert accepted.name == "logo.png"
+
+
+@pytest.mark.django_db
+def test_admin_material_file_refuses_html(coordinator):
+    inline = MaterialInline(Workshop, admin.site)
+    request = RequestFactory().get("/admin/")
+    request.user = coordinator
+    form_field = inline.get_formset(request).form.base_fields["file"]
+
+    with pytest.raises(ValidationError) as error:
+        form_field.clean(upload("agenda.html", b"<script>alert(1)</script>"))
+
+    assert messages(error) == [
+        "Files of this type are not accepted. Accepted types: "
+        "pdf, pptx, docx, xlsx, odt, odp, png, jpg."
+    ]
+
+
+@pytest.mark.django_db
+def test_admin_organisation_add_with_text_png_shows_error(coordinator_client):
+    response = coordinator_client.post(
+        "/admin/partners/organisation/add/",
+        {
+            "name_en": "Hostile upload",
+            "slug": "hostile-upload",
+            "organisation_type": "municipality",
+            "logo": upload("logo.png", b"not a picture"),
+            "people-TOTAL_FORMS": "0",
+            "people-INITIAL_FORMS": "0",
+        },
+    )
+
+    assert response.status_code == 200
+    assert "Upload a valid image." in response.text
+    assert not Organisation.objects.filter(slug="hostile-upload").exists()
+
+
+def test_image_refusal_in_the_readers_language():
+    with translation.override("sv"):
+        with pytest.raises(ValidationError) as error:
+            validate_image_upload(upload("logo.png", b"not a picture"))
+        shown = messages(error)  # the messages are lazy: read them in Swedish
+
+    assert shown == [
+        "Filen är ingen bild, eller så är den skadad. Ladda upp en JPEG-, PNG- eller WebP-bild."
+    ]
