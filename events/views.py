@@ -2,30 +2,24 @@ import datetime as dt
 
 from django.views.generic import DetailView, ListView
 
+from better_portal.filtering import FilteredListMixin
+
 from .display_zone import TZ_COOKIE, TZ_COOKIE_MAX_AGE, choose_zone
 from .filters import EventFilter
 from .models import Event
 from .structured_data import event_data
 
 
-class EventListView(ListView):
+class EventListView(FilteredListMixin, ListView):
     """Published events, narrowed by the filters that are valid; invalid ones are reported."""
 
     paginate_by = 20
     template_name = "events/event_list.html"
 
-    def get_queryset(self):
-        visible = Event.objects.published().with_related()
-        self.filterset = EventFilter(self.request.GET or None, queryset=visible)
-        return self.filterset.qs
+    filterset_class = EventFilter
 
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["filter"] = self.filterset
-        query = self.request.GET.copy()
-        query.pop("page", None)
-        context["query_without_page"] = query.urlencode()
-        return context
+    def visible_queryset(self):
+        return Event.objects.published().with_related()
 
 
 class EventDetailView(DetailView):

@@ -1,27 +1,24 @@
 from django.views.generic import DetailView, ListView
 
+from better_portal.filtering import FilteredListMixin
+
 from .filters import PracticeFilter
 from .models import GoodPractice
 
 
-class PracticeListView(ListView):
+class PracticeListView(FilteredListMixin, ListView):
     """The catalogue of published practices, narrowed by the valid filters."""
 
     paginate_by = 20
     template_name = "practices/goodpractice_list.html"
 
-    def get_queryset(self):
-        visible = GoodPractice.objects.published().with_related()
-        self.filterset = PracticeFilter(self.request.GET or None, queryset=visible)
-        return self.filterset.qs.distinct().by_title()
+    filterset_class = PracticeFilter
 
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["filter"] = self.filterset
-        query = self.request.GET.copy()
-        query.pop("page", None)
-        context["query_without_page"] = query.urlencode()
-        return context
+    def visible_queryset(self):
+        return GoodPractice.objects.published().with_related()
+
+    def filtered(self, queryset):
+        return queryset.distinct().by_title()
 
 
 class PracticeDetailView(DetailView):
