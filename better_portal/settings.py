@@ -63,6 +63,9 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Performance (issue 8): ETag/304 for every page, then cached rendering; keep these last.
+    "django.middleware.http.ConditionalGetMiddleware",
+    "better_portal.page_cache.PageCacheMiddleware",
 ]
 
 ROOT_URLCONF = "better_portal.urls"
@@ -104,6 +107,31 @@ if REDIS_URL.startswith("redis"):
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# Cached rendering of public pages (better_portal/page_cache.py). On by default only with a
+# shared cache: with the per-process local-memory cache, one process's edit would not reach the
+# others' cached pages.
+PORTAL_PAGE_CACHE = env_bool("PORTAL_PAGE_CACHE", REDIS_URL.startswith("redis"))
+PORTAL_PAGE_CACHE_SECONDS = int(os.environ.get("PORTAL_PAGE_CACHE_SECONDS", "600"))
+PORTAL_CACHED_PAGES = {
+    "home",
+    "search",
+    "sitemap",
+    "events:list",
+    "events:detail",
+    "events:calendar",
+    "events:event_calendar",
+    "events:feed",
+    "practices:list",
+    "practices:detail",
+    "partners:list",
+    "partners:detail",
+    "api:events",
+    "api:practices",
+    "api:organisations",
+}
+# `make bench` only: a bare constant view at /bench/bare/ as the ceiling of the server.
+PORTAL_BENCH = env_bool("PORTAL_BENCH", False)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
+from better_portal.page_cache import bump_content_version
 from partners.models import Organisation, Person
 from partners.search import translated_icontains
 from partners.timezones import TimeZoneField
@@ -82,10 +83,14 @@ class EventQuerySet(models.QuerySet):
 
     def publish(self):
         """Publish these events; returns how many rows changed."""
-        return self.update(is_published=True)
+        changed = self.update(is_published=True)
+        bump_content_version()  # update() sends no signals
+        return changed
 
     def unpublish(self):
-        return self.update(is_published=False)
+        changed = self.update(is_published=False)
+        bump_content_version()  # update() sends no signals
+        return changed
 
     def with_details(self):
         """Everything the event page shows, in a constant number of queries.

@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from better_portal.page_cache import bump_content_version
 from partners.models import Organisation, Person
 from partners.search import translated_icontains
 
@@ -39,11 +40,15 @@ class GoodPracticeQuerySet(models.QuerySet):
 
     def publish(self):
         """Publish these practices; returns how many rows changed."""
-        return self.update(status=GoodPractice.Status.PUBLISHED)
+        changed = self.update(status=GoodPractice.Status.PUBLISHED)
+        bump_content_version()  # update() sends no signals
+        return changed
 
     def unpublish(self):
         """Return these practices to draft; returns how many rows changed."""
-        return self.update(status=GoodPractice.Status.DRAFT)
+        changed = self.update(status=GoodPractice.Status.DRAFT)
+        bump_content_version()  # update() sends no signals
+        return changed
 
     def by_title(self):
         """In the order of the titles the reader sees: their language's, else the English one."""
