@@ -3,7 +3,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: install run test lint messages lock clean
+.PHONY: install run test lint messages lock clean bench
 
 install: $(STAMP)
 	@$(PY) manage.py compile_translations
@@ -37,3 +37,8 @@ lock:
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache
+
+# Performance (issue 8): PostgreSQL + gunicorn + wrk on loopback, bounded; see bench/run.py.
+bench: install
+	command -v wrk >/dev/null || (apt-get update -qq && apt-get install -y -qq wrk)
+	$(PY) bench/run.py

@@ -18,6 +18,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
+from django.middleware import http
 from django.utils import timezone
 
 VERSION_KEY = "portal:content-version"
@@ -122,3 +123,10 @@ class PageCacheMiddleware:
     @staticmethod
     def _storable(response):
         return response.status_code == 200 and not response.streaming and not response.cookies
+
+
+class ConditionalGetMiddleware(http.ConditionalGetMiddleware):
+    """ETag and 304 Not Modified for every successful page; error responses carry no ETag."""
+
+    def needs_etag(self, response):
+        return response.status_code == 200 and super().needs_etag(response)

@@ -64,7 +64,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Performance (issue 8): ETag/304 for every page, then cached rendering; keep these last.
-    "django.middleware.http.ConditionalGetMiddleware",
+    "better_portal.page_cache.ConditionalGetMiddleware",
     "better_portal.page_cache.PageCacheMiddleware",
 ]
 

@@ -13,7 +13,7 @@ class PracticeListView(ListView):
     def get_queryset(self):
         visible = GoodPractice.objects.published().with_related()
         self.filterset = PracticeFilter(self.request.GET or None, queryset=visible)
-        return self.filterset.qs.distinct().by_title()
+        return self.filterset.qs.by_title()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -19,6 +19,7 @@ from practices.models import GoodPractice, Theme, Transfer
 
 LANGUAGES = ["en", "it", "et", "hu", "sv", "el"]
 BATCH = 2000
+VOCABULARY = 5000
 FULL_EVENTS = 20_000
 
 # Per 20,000 events.
@@ -37,13 +38,13 @@ WORDS = {
     "innovation participation accessibility cloud registry archive transport welfare map".split(),
     "it": "digitale pubblico servizio cittadino dati piattaforma città aperto mobilità salute "
     "scuola energia turismo permesso portale pagamento identità sicurezza resilienza laboratorio "
-    "visita apprendimento innovazione partecipazione accessibilità archivio trasporto mappa".split(),
+    "visita apprendimento innovazione partecipazione archivio trasporto mappa".split(),
     "et": "digitaalne avalik teenus kodanik andmed platvorm linn avatud liikuvus tervis kool "
     "energia turism luba portaal makse identiteet turvalisus vastupidavus seminar õppevisiit "
     "õppimine innovatsioon kaasamine ligipääsetavus pilv register arhiiv transport kaart".split(),
     "hu": "digitális közszolgáltatás állampolgár adat platform város nyílt mobilitás egészség "
     "iskola energia turizmus engedély portál fizetés személyazonosság biztonság ellenállóképesség "
-    "műhely látogatás tanulás innováció részvétel akadálymentesség felhő nyilvántartás térkép".split(),
+    "műhely látogatás tanulás innováció részvétel felhő nyilvántartás térkép".split(),
     "sv": "digital offentlig tjänst medborgare data plattform stad öppen mobilitet hälsa skola "
     "energi turism tillstånd portal betalning identitet säkerhet motståndskraft workshop "
     "studiebesök lärande innovation delaktighet tillgänglighet moln register arkiv karta".split(),
@@ -87,9 +88,30 @@ class Generator:
         self.n_organisations = max(PARTNERS + 2, round(ORGANISATIONS * scale))
         self.n_practices = max(1, round(PRACTICES * scale))
         self.n_people = max(5, round(PEOPLE * scale))
+        self._vocabularies = {}
 
     def words(self, language, count):
-        return " ".join(self.rng.choice(WORDS[language]) for _ in range(count))
+        vocabulary, weights = self.vocabulary(language)
+        return " ".join(self.rng.choices(vocabulary, cum_weights=weights, k=count))
+
+    def vocabulary(self, language):
+        """A Zipf-distributed vocabulary: made-up words, with the real words of WORDS spread over
+        ranks 20 to 1,500, so that a real word is in a few per cent of the texts, as in prose."""
+        if language not in self._vocabularies:
+            rng = random.Random(f"{language}-vocabulary")
+            letters = sorted({c for word in WORDS[language] for c in word})
+            made_up = [
+                "".join(rng.choice(letters) for _ in range(rng.randint(4, 9)))
+                for _ in range(VOCABULARY)
+            ]
+            for rank, word in enumerate(WORDS[language]):
+                made_up[20 + rank * 1480 // len(WORDS[language])] = word
+            cumulative, total = [], 0.0
+            for rank in range(1, VOCABULARY + 1):
+                total += 1 / rank
+                cumulative.append(total)
+            self._vocabularies[language] = (made_up, cumulative)
+        return self._vocabularies[language]
 
     def texts(self, field, count, required=True):
         """{field_en: ..., field_it: ...}: English always, other languages with gaps."""
