@@ -6,6 +6,8 @@ case-insensitive substring matching. Either way a reader finds items by the text
 language or in English, the two languages they can be shown in.
 """
 
+import re
+
 from django.conf import settings
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchQuery, SearchVector
@@ -56,12 +58,17 @@ def translated_search(queryset, fields, text):
     """The queryset narrowed to items whose text matches, in the reader's language or English."""
     if connections[queryset.db].vendor != "postgresql":
         return queryset.filter(translated_icontains(fields, text))
+    words = re.findall(r"\w+", text)
+    if not words:
+        return queryset.none()
+    # Every word as a prefix ("digital" finds "digitalises"), as the substring search does.
+    prefixes = " & ".join(f"{word}:*" for word in words)
     aliases, query = {}, Q()
     for language in reader_languages():
         name = f"search_{language}"
         aliases[name] = search_vector(fields, language)
         config = SEARCH_CONFIGS[language]
-        query |= Q(**{name: SearchQuery(text, config=config, search_type="websearch")})
+        query |= Q(**{name: SearchQuery(prefixes, config=config, search_type="raw")})
     return queryset.alias(**aliases).filter(query)
 
 
