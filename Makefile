@@ -3,7 +3,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: install run test lint messages lock clean
+.PHONY: install run test lint messages lock clean bench
 
 install: $(STAMP)
 	@$(PY) manage.py compile_translations
@@ -55,3 +55,8 @@ serve: install
 	DJANGO_DEBUG=0 exec $(VENV)/bin/gunicorn better_portal.wsgi:application \
 		--bind $(BIND) --workers $${WEB_CONCURRENCY:-2} \
 		--access-logfile - --error-logfile - --forwarded-allow-ips "$${FORWARDED_ALLOW_IPS:-127.0.0.1}"
+
+# Performance (issue 8): PostgreSQL + gunicorn + wrk on loopback, bounded; see bench/run.py.
+bench: install
+	command -v wrk >/dev/null || (apt-get update -qq && apt-get install -y -qq wrk)
+	$(PY) bench/run.py

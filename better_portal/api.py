@@ -17,7 +17,7 @@ from django.views.decorators.http import condition, conditional_page, require_sa
 
 from better_portal.fallbacks import localized
 from events.listing import BadFilter, etag, filtered_events, list_etag
-from events.models import Participation, Workshop
+from events.models import Participation, Workshop, change_count
 from partners.models import Organisation, Person
 from practices.models import GoodPractice
 
@@ -205,7 +205,7 @@ def export_events(events):
     public_experts = Person.objects.public().select_related("organisation")
     return (
         events.select_related("host")
-        .annotate(change_count=Count("changes", distinct=True))
+        .annotate(change_count=change_count())
         .prefetch_related(
             Prefetch(
                 "participations", queryset=Participation.objects.select_related("organisation")

@@ -69,6 +69,9 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Partner workspace (issue 5): who made each change; axes last, as its docs require.
     "simple_history.middleware.HistoryRequestMiddleware",
+    # Performance (issue 8): ETag/304 for every page, then cached rendering; then axes, last.
+    "better_portal.page_cache.ConditionalGetMiddleware",
+    "better_portal.page_cache.PageCacheMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
 
@@ -111,6 +114,31 @@ if REDIS_URL.startswith("redis"):
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# Cached rendering of public pages (better_portal/page_cache.py). On by default only with a
+# shared cache: with the per-process local-memory cache, one process's edit would not reach the
+# others' cached pages.
+PORTAL_PAGE_CACHE = env_bool("PORTAL_PAGE_CACHE", REDIS_URL.startswith("redis"))
+PORTAL_PAGE_CACHE_SECONDS = int(os.environ.get("PORTAL_PAGE_CACHE_SECONDS", "600"))
+PORTAL_CACHED_PAGES = {
+    "home",
+    "search",
+    "sitemap",
+    "events:list",
+    "events:detail",
+    "events:calendar",
+    "events:event_calendar",
+    "events:feed",
+    "practices:list",
+    "practices:detail",
+    "partners:list",
+    "partners:detail",
+    "api:events",
+    "api:practices",
+    "api:organisations",
+}
+# `make bench` only: a bare constant view at /bench/bare/ as the ceiling of the server.
+PORTAL_BENCH = env_bool("PORTAL_BENCH", False)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -40,3 +40,9 @@ urlpatterns += i18n_patterns(
     path("embed/", include(embed)),
     prefix_default_language=True,
 )
+
+if settings.PORTAL_BENCH:
+    # `make bench` only: a constant response through the same server and middleware, the ceiling.
+    from django.http import HttpResponse  # noqa: E402
+
+    urlpatterns += [path("bench/bare/", lambda request: HttpResponse(b"ok"), name="bench_bare")]

@@ -8,7 +8,7 @@ import datetime as dt
 
 import icalendar
 from django.conf import settings
-from django.db.models import Count, Max
+from django.db.models import Max
 from django.http import HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404
 from django.utils.translation import get_language
@@ -18,9 +18,11 @@ from django.views.decorators.http import condition, require_safe
 from better_portal.fallbacks import localized
 
 from .listing import BadFilter, etag, filtered_events, fingerprint, list_etag
-from .models import Event
+from .models import Event, change_count
 
 CONTENT_TYPE = "text/calendar; charset=utf-8"
+# A bound on the feed (issue 8): the latest events in the list's order; filters reach older ones.
+CALENDAR_LENGTH = 500
 
 ICAL_STATUS = {
     Event.Status.PLANNED: "TENTATIVE",
@@ -44,7 +46,7 @@ def calendar_queryset(events):
     return (
         events.select_related("host")
         .prefetch_related("workshops")
-        .annotate(sequence=Count("changes", distinct=True))
+        .annotate(sequence=change_count())
     )
 
 
@@ -189,12 +191,13 @@ def event_calendar(request, slug):
 def events_calendar(request):
     """The calendar feed of published events, narrowed by the events list's filters.
 
-    Without Last-Modified: removing an event from the list does not raise the latest `updated`.
+    At most CALENDAR_LENGTH events, in the list's order. Without Last-Modified: removing an event
+    from the list does not raise the latest `updated`.
     """
     try:
         events = filtered_events(request.GET)
     except BadFilter as error:
         return HttpResponseBadRequest(error.message, content_type="text/plain; charset=utf-8")
     name = _("%(portal)s events") % {"portal": settings.PORTAL_NAME}
-    cal = build_calendar(list(calendar_queryset(events)), name, request)
+    cal = build_calendar(list(calendar_queryset(events)[:CALENDAR_LENGTH]), name, request)
     return calendar_response(cal, "events.ics")

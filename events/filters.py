@@ -1,5 +1,7 @@
 """The events list filters, shared by the list page, the calendar feed and the JSON export."""
 
+import datetime as dt
+
 import django_filters
 from django import forms
 from django.db.models import Q
@@ -53,7 +55,10 @@ class EventFilter(django_filters.FilterSet):
         return queryset.filter(Q(host=value) | Q(pk__in=attended))
 
     def filter_year(self, queryset, name, value):
-        return queryset.filter(start_date__year__lte=value, end_date__year__gte=value)
+        # Date bounds rather than __year, so the date indexes serve the filter.
+        return queryset.filter(
+            start_date__lte=dt.date(value, 12, 31), end_date__gte=dt.date(value, 1, 1)
+        )
 
     def filter_when(self, queryset, name, value):
         return queryset.upcoming() if value == "upcoming" else queryset.past()

@@ -17,7 +17,7 @@ class PracticeFilter(django_filters.FilterSet):
         label=_("Search"), method="filter_search", max_length=SEARCH_MAX_LENGTH
     )
     theme = django_filters.ModelChoiceFilter(
-        label=_("Theme"), queryset=Theme.objects.all(), to_field_name="slug", field_name="themes"
+        label=_("Theme"), queryset=Theme.objects.all(), to_field_name="slug", method="filter_theme"
     )
     owner = django_filters.ModelChoiceFilter(
         label=_("Owner"),
@@ -31,3 +31,9 @@ class PracticeFilter(django_filters.FilterSet):
 
     def filter_search(self, queryset, name, value):
         return queryset.search(value)
+
+    def filter_theme(self, queryset, name, value):
+        # A subquery, not a join: no duplicates, so the list needs no DISTINCT over long texts.
+        return queryset.filter(
+            pk__in=GoodPractice.themes.through.objects.filter(theme=value).values("goodpractice")
+        )

@@ -9,8 +9,12 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from better_portal.page_cache import bump_content_version
 from partners.models import Organisation, Person
-from partners.search import translated_icontains
+from partners.search import translated_search
+
+# The GIN indexes of migration 0100 hold these columns: change both together.
+PRACTICE_SEARCH_FIELDS = ["title", "summary", "description", "location"]
 
 
 class Theme(models.Model):
@@ -42,11 +46,15 @@ class GoodPracticeQuerySet(models.QuerySet):
 
     def publish(self):
         """Publish these practices; returns how many rows changed."""
-        return self.update(status=GoodPractice.Status.PUBLISHED)
+        changed = self.update(status=GoodPractice.Status.PUBLISHED)
+        bump_content_version()  # update() sends no signals
+        return changed
 
     def unpublish(self):
         """Return these practices to draft; returns how many rows changed."""
-        return self.update(status=GoodPractice.Status.DRAFT)
+        changed = self.update(status=GoodPractice.Status.DRAFT)
+        bump_content_version()  # update() sends no signals
+        return changed
 
     def by_title(self):
         """In the order of the titles the reader sees: their language's, else the English one."""
@@ -62,9 +70,7 @@ class GoodPracticeQuerySet(models.QuerySet):
         )
 
     def search(self, text):
-        return self.filter(
-            translated_icontains(["title", "summary", "description", "location"], text)
-        )
+        return translated_search(self, PRACTICE_SEARCH_FIELDS, text)
 
     def submitted(self):
         return self.filter(status=GoodPractice.Status.SUBMITTED)
@@ -157,6 +163,10 @@ class GoodPractice(models.Model):
                 name="practice_end_after_start",
                 violation_error_message=_("The end date cannot be before the start date."),
             ),
+        ]
+        indexes = [
+            # Performance (issue 8): the published catalogue, and the home page's latest.
+            models.Index(fields=["status", "updated"], name="practice_status_updated_idx"),
         ]
 
     def __str__(self):

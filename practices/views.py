@@ -18,7 +18,7 @@ class PracticeListView(FilteredListMixin, ListView):
         return GoodPractice.objects.published().with_related()
 
     def filtered(self, queryset):
-        return queryset.distinct().by_title()
+        return queryset.by_title()
 
 
 class PracticeDetailView(DetailView):

@@ -2,8 +2,7 @@
 
 import pytest
 
-# serialized_rollback: the groups made by a data migration survive the flush between tests.
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = pytest.mark.django_db(transaction=True)
 
 # Every public page type, with the demo content; the status says the page is the one meant.
 PAGE_TYPES = {

@@ -7,8 +7,7 @@ from playwright.sync_api import expect
 
 from events.models import Event
 
-# serialized_rollback: the groups made by a data migration survive the flush between tests.
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = pytest.mark.django_db(transaction=True)
 
 TITLE_EN = "Open data in city services"
 TITLE_ET = "Avaandmed linna teenustes"

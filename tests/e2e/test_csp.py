@@ -4,8 +4,7 @@ import pytest
 
 from events.models import Event
 
-# serialized_rollback: the groups made by a data migration survive the flush between tests.
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = pytest.mark.django_db(transaction=True)
 
 PUBLIC_PAGES = [
     "/en/",

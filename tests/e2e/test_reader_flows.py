@@ -6,8 +6,7 @@ from zoneinfo import ZoneInfo
 import icalendar
 import pytest
 
-# serialized_rollback: the groups made by a data migration survive the flush between tests.
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = pytest.mark.django_db(transaction=True)
 
 EVENT = "/events/thematic-event-3/"
 

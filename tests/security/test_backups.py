@@ -56,7 +56,7 @@ def demo(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
     call_command("load_demo", verbosity=0)
     login = User.objects.create_user("tartu-staff", "staff@tartu.example", "a-long-password-1")
-    login.groups.add(Group.objects.create(name="Partner staff"))
+    login.groups.add(Group.objects.get_or_create(name="Partner staff")[0])
     person = Person.objects.first()
     person.user = login
     person.save()

@@ -1,12 +1,12 @@
 import datetime as dt
 
 import pytest
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import Group, Permission
 
 from events.models import Event
 from practices.models import GoodPractice
 from tests.factories import EventFactory, GoodPracticeFactory, PartnerFactory, PersonFactory
-from workspace.models import COORDINATORS_GROUP, PARTNER_STAFF_GROUP
+from workspace.groups import ensure_groups
 
 
 @pytest.fixture(autouse=True)
@@ -18,7 +18,7 @@ def make_staff(django_user_model, organisation, username):
     user = django_user_model.objects.create_user(
         username, f"{username}@better.example", "a-long-test-password"
     )
-    user.groups.add(Group.objects.get(name=PARTNER_STAFF_GROUP))
+    user.groups.add(ensure_groups(Group, Permission)[1])
     PersonFactory(name=f"{username} person", organisation=organisation, user=user)
     return user
 
@@ -48,7 +48,7 @@ def group_coordinator(django_user_model):
     user = django_user_model.objects.create_user(
         "group-coord", "group-coord@better.example", "a-long-test-password", is_staff=True
     )
-    user.groups.add(Group.objects.get(name=COORDINATORS_GROUP))
+    user.groups.add(ensure_groups(Group, Permission)[0])
     return user
 
 

@@ -1,11 +1,11 @@
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import Group, Permission
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from partners.models import Organisation, Person
-from workspace.models import PARTNER_STAFF_GROUP
+from workspace.groups import ensure_groups
 
 DEMO_STAFF_PASSWORD = "better-staff-2020"
 
@@ -22,7 +22,7 @@ class Command(BaseCommand):
 
     @transaction.atomic
     def handle(self, *args, **options):
-        group = Group.objects.get(name=PARTNER_STAFF_GROUP)
+        _coordinators, group = ensure_groups(Group, Permission)
         logins = [
             self.ensure_login(organisation, group)
             for organisation in Organisation.objects.consortium()

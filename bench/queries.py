@@ -1,0 +1,77 @@
+"""Queries per request and uncached render time of each benchmarked page, with Django's test
+Client against the benchmark database. Prints JSON: {name: {url, queries, ms, status}}.
+
+The page cache is off here (PORTAL_PAGE_CACHE=0): the counts and times are those of a miss.
+Usage: python bench/queries.py [name ...]
+"""
+
+import json
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "better_portal.settings")
+os.environ["PORTAL_PAGE_CACHE"] = "0"
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.db import connection  # noqa: E402
+from django.test import Client  # noqa: E402
+from django.test.utils import CaptureQueriesContext, setup_test_environment  # noqa: E402
+
+from events.models import Event  # noqa: E402
+
+REPEAT = 5
+SEARCH_TERM = "mobility"
+
+
+def urls():
+    """The benchmarked pages; the event is the latest published one with workshops."""
+    event = Event.objects.published().filter(workshops__isnull=False).order_by("-pk").first()
+    published = Event.objects.published().count()
+    deep_page = max(1, min(500, published // 20))
+    return {
+        "home": "/en/",
+        "events list p1": "/en/events/",
+        f"events list p{deep_page}": f"/en/events/?page={deep_page}",
+        "filtered list": "/en/events/?kind=study_visit&year=2020",
+        "event page": event.get_absolute_url() if event else "/en/events/",
+        "practice catalogue": "/en/practices/",
+        "search": f"/en/search/?q={SEARCH_TERM}",
+        "ICS feed": "/en/events/calendar.ics",
+        "JSON export": "/en/api/events/",
+    }
+
+
+def measure(client, url):
+    client.get(url)  # the first request loads templates, translations and zone data
+    times, count, status = [], 0, 0
+    for _ in range(REPEAT):
+        with CaptureQueriesContext(connection) as queries:
+            started = time.perf_counter()
+            response = client.get(url)
+            times.append((time.perf_counter() - started) * 1000)
+        count, status = len(queries), response.status_code
+    return {
+        "url": url,
+        "queries": count,
+        "ms": round(statistics.median(times), 1),
+        "status": status,
+    }
+
+
+def main(names):
+    setup_test_environment()
+    client = Client(HTTP_HOST="127.0.0.1")
+    pages = urls()
+    chosen = {n: u for n, u in pages.items() if not names or any(n.startswith(x) for x in names)}
+    print(json.dumps({name: measure(client, url) for name, url in chosen.items()}))
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
