@@ -124,6 +124,18 @@ class EventQuerySet(models.QuerySet):
     def search(self, text):
         return translated_search(self, EVENT_SEARCH_FIELDS, text)
 
+    def submitted(self):
+        return self.filter(review_status=Event.ReviewStatus.SUBMITTED)
+
+    def of_partner(self, organisation):
+        """What a partner's staff may see: every event the partner is responsible for (drafts
+        included) and the published events it hosted or attended. Never another partner's draft."""
+        return self.filter(
+            models.Q(owner=organisation)
+            | models.Q(is_published=True)
+            & (models.Q(host=organisation) | models.Q(organisations=organisation))
+        ).distinct()
+
 
 def change_count():
     """The number of an event's recorded changes, as a subquery: unlike Count("changes"), it
@@ -136,18 +148,6 @@ def change_count():
         .values("n")
     )
     return Coalesce(models.Subquery(changes), 0)
-
-    def submitted(self):
-        return self.filter(review_status=Event.ReviewStatus.SUBMITTED)
-
-    def of_partner(self, organisation):
-        """What a partner's staff may see: every event the partner is responsible for (drafts
-        included) and the published events it hosted or attended. Never another partner's draft."""
-        return self.filter(
-            models.Q(owner=organisation)
-            | models.Q(is_published=True)
-            & (models.Q(host=organisation) | models.Q(organisations=organisation))
-        ).distinct()
 
 
 class Event(models.Model):
