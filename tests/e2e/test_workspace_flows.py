@@ -1,13 +1,17 @@
 """A partner logs a study visit in the workspace, a coordinator approves it, the public sees it."""
 
+import datetime as dt
 import io
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from PIL import Image
 from playwright.sync_api import expect
 
 from events.models import Event
+from tests.factories import EventFactory, GoodPracticeFactory, PartnerFactory, PersonFactory
+from workspace.models import PARTNER_STAFF_GROUP
 
 # serialized_rollback: the groups made by a data migration survive the flush between tests.
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -15,6 +19,40 @@ pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 STAFF_PASSWORD = "a-long-staff-password"
 TITLE = "Gävle staff visit Tartu's e-services"
 SUMMARY = "Gävle's team saw how Tartu runs its digital front desk."
+
+
+def make_partner_staff(settings, username="staff-tartu"):
+    """A partner, its staff login (known password) and a draft visit and practice of its own."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    partner = PartnerFactory(
+        name_en="Tartu City Government", short_name="Tartu", slug="tartu", partner_number=4
+    )
+    user = get_user_model().objects.create_user(username, f"{username}@better.example")
+    user.set_password(STAFF_PASSWORD)
+    user.save()
+    user.groups.add(Group.objects.get(name=PARTNER_STAFF_GROUP))
+    PersonFactory(name="Tartu staff", organisation=partner, user=user)
+    visit = EventFactory(
+        kind=Event.Kind.STUDY_VISIT,
+        title_en="Tartu draft visit",
+        host=partner,
+        owner=partner,
+        review_status=Event.ReviewStatus.DRAFT,
+        is_published=False,
+        start_date=dt.date(2030, 3, 10),
+        end_date=dt.date(2030, 3, 10),
+    )
+    practice = GoodPracticeFactory(title_en="Tartu draft practice", owner=partner, status="draft")
+    return user, visit, practice
+
+
+def log_in_to_workspace(page, live_server, language, username):
+    """Through the real login form (django-axes sees it), in the given language."""
+    page.goto(f"{live_server.url}/{language}/workspace/login/")
+    page.locator("#id_username").fill(username)
+    page.locator("#id_password").fill(STAFF_PASSWORD)
+    page.locator(".workspace-form button[type=submit]").click()
+    page.wait_for_url(f"{live_server.url}/{language}/workspace/")
 
 
 def staff_login(settings, username):
