@@ -1,6 +1,10 @@
 """axe-core (pinned by axe-playwright-python, never a CDN) on every public page type."""
 
 import pytest
+from django.utils import translation
+from django.utils.translation import gettext
+
+from .test_workspace_flows import log_in_to_workspace, make_partner_staff
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -39,5 +43,47 @@ def test_public_pages_have_no_serious_violations(page, live_server, demo, axe_vi
         assert page.locator("html").get_attribute("lang") == language, name
         if violations := axe_violations(page):
             found[name] = violations
+
+    assert found == {}
+
+
+@pytest.mark.parametrize("language", ["en", "et"])
+def test_workspace_pages_have_no_serious_violations(
+    page, live_server, settings, axe_violations, language
+):
+    _user, visit, practice = make_partner_staff(settings)
+    found = {}
+
+    def check(name, heading):
+        assert page.locator("html").get_attribute("lang") == language, name
+        assert page.locator("h1").inner_text() == heading, name
+        if violations := axe_violations(page):
+            found[name] = violations
+
+    with translation.override(language):
+        headings = {
+            "login": gettext("Log in to the partner workspace"),
+            "dashboard": gettext("Workspace of %(partner)s") % {"partner": "P4 Tartu"},
+            "visit form": gettext("Log a study visit"),
+            "practice form": gettext("Propose a good practice"),
+        }
+        error_banner = gettext(
+            "Please correct the errors below. Everything else you entered is kept."
+        )
+    page.goto(f"{live_server.url}/{language}/workspace/login/")
+    check("login", headings["login"])
+    log_in_to_workspace(page, live_server, language, "staff-tartu")
+    check("dashboard", headings["dashboard"])
+    page.goto(f"{live_server.url}/{language}/workspace/visits/{visit.pk}/")
+    check("visit detail", "Tartu draft visit")
+    page.goto(f"{live_server.url}/{language}/workspace/practices/{practice.pk}/")
+    check("practice detail", "Tartu draft practice")
+    for name, path in [("visit form", "visits/new/"), ("practice form", "practices/new/")]:
+        page.goto(f"{live_server.url}/{language}/workspace/{path}")
+        check(name, headings[name])
+        page.locator(".workspace-form button[type=submit]").click()
+        page.locator(".workspace-form [role=alert]").wait_for()
+        assert page.locator(".workspace-form [role=alert]").inner_text() == error_banner
+        check(f"{name}, errors", headings[name])
 
     assert found == {}

@@ -4,6 +4,8 @@ import pytest
 
 from events.models import Event
 
+from .test_workspace_flows import log_in_to_workspace, make_partner_staff
+
 pytestmark = pytest.mark.django_db(transaction=True)
 
 PUBLIC_PAGES = [
@@ -79,3 +81,54 @@ def test_csp_check_bites_on_inline_script(page, live_server, csp_violations):
     directives = {violation.split(" ")[0] for violation in csp_violations(page)}
     assert directives == {"script-src-elem", "style-src-elem"}
     assert len(csp_console_errors(page)) == 2
+
+
+WORKSPACE_PAGES = ["", "visits/new/", "visits/{visit}/", "practices/new/", "practices/{practice}/"]
+
+
+def test_workspace_pages_keep_their_content_security_policy(
+    page, live_server, settings, csp_violations
+):
+    _user, visit, practice = make_partner_staff(settings)
+    found = {}
+
+    def record(path):
+        if violations := csp_violations(page):
+            found[path] = violations
+
+    for language in ["en", "et"]:
+        response = page.goto(f"{live_server.url}/{language}/workspace/login/")
+        assert "script-src 'self'" in response.headers["content-security-policy"]
+        record(page.url)
+        log_in_to_workspace(page, live_server, language, "staff-tartu")
+        for path in WORKSPACE_PAGES:
+            url = f"{live_server.url}/{language}/workspace/{path}"
+            response = page.goto(url.format(visit=visit.pk, practice=practice.pk))
+            assert response.status == 200, path
+            record(page.url)
+        for path in ["visits/new/", "practices/new/"]:
+            page.goto(f"{live_server.url}/{language}/workspace/{path}")
+            page.locator(".workspace-form button[type=submit]").click()
+            page.locator(".workspace-form [role=alert]").wait_for()
+            record(f"{page.url} (errors)")
+        page.locator(".workspace-logout button").click()
+        page.wait_for_url(f"{live_server.url}/{language}/workspace/login/")
+
+    assert found == {}
+    assert csp_console_errors(page) == []
+
+
+def test_admin_review_queue_keeps_its_content_security_policy(
+    admin_page, live_server, settings, csp_violations
+):
+    _user, visit, _practice = make_partner_staff(settings)
+    Event.objects.filter(pk=visit.pk).update(review_status=Event.ReviewStatus.SUBMITTED)
+    page = admin_page
+
+    page.goto(f"{live_server.url}/admin/workspace/submittedevent/")
+    assert csp_violations(page) == []
+    page.get_by_role("link", name="Tartu draft visit").click()
+    page.get_by_label("Decision").select_option(label="Approve and publish")
+
+    assert csp_violations(page) == []
+    assert csp_console_errors(page) == []

@@ -9,26 +9,32 @@ from urllib.parse import quote_from_bytes
 
 import pytest
 from django.conf import settings
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.html import escape
 from hypothesis import given
 from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
-from events.models import Event
+from events.models import Event, EventPhoto
 from tests.factories import (
     EventFactory,
     GoodPracticeFactory,
     ParticipationFactory,
     PartnerFactory,
+    PersonFactory,
     ThemeFactory,
     WorkshopFactory,
 )
+from tests.workspace.helpers import practice_data, visit_data
 
 pytestmark = pytest.mark.django_db
 
 bounded = hypothesis_settings(max_examples=50, deadline=None)
+# The workspace forms write on every valid example: fewer examples keep the run short.
+fuzz_forms = hypothesis_settings(max_examples=30, deadline=None)
 
 LANGUAGES = [code for code, _name in settings.LANGUAGES]
 EVENT_FILTERS = ["kind", "partner", "theme", "year", "format", "status", "when"]
@@ -193,5 +199,191 @@ def test_admin_login_garbage_never_fails(db, settings):
             "This field is required." in response.text
             or "Null characters are not allowed." in response.text
         )
+
+    check()
+
+
+# The partner workspace: garbage POSTed by a logged-in partner-staff member, and query strings.
+
+# The study-visit form, its attendance formset and its management form, as the browser posts them.
+VISIT_FIELDS = [
+    *visit_data(PartnerFactory.build(pk=0)),
+    "participants",
+    "practices",
+    "seen_version",
+    "attendances-0-organisation",
+    "attendances-0-category",
+    "attendances-0-participants",
+    "attendances-0-DELETE",
+]
+PRACTICE_FIELDS = [*practice_data(), "is_ongoing", "themes", "contact", "title_et"]
+
+# Garbage, but also values one step from valid: other partners' ids, impossible dates and times.
+FORM_KNOWN = [*KNOWN, "2021-02-30", "2021-07-17", "25:61", "10:30", "Europe/Nowhere", "on"]
+form_values = st.one_of(
+    st.text(max_size=300),
+    st.integers().map(str),
+    st.sampled_from(FORM_KNOWN),
+    st.lists(st.sampled_from(FORM_KNOWN), min_size=2, max_size=3),
+)
+
+
+@pytest.fixture
+def workspace(settings, tmp_path, django_user_model):
+    """A partner-staff login (force_login: django-axes refuses client.login()) with its draft
+    visit and practice, a second partner, and a published practice to choose."""
+    from django.contrib.auth.models import Group, Permission
+
+    from workspace.groups import ensure_groups
+
+    settings.MEDIA_ROOT = tmp_path / "media"
+    tartu = PartnerFactory(slug="tartu", name_en="Tartu")
+    other = PartnerFactory(slug="gavle", name_en="Gävle")
+    user = django_user_model.objects.create_user("fuzz-staff", "fuzz@better.example")
+    user.groups.add(ensure_groups(Group, Permission)[1])
+    PersonFactory(organisation=tartu, user=user)
+    visit = EventFactory(
+        slug="draft-visit",
+        kind=Event.Kind.STUDY_VISIT,
+        host=tartu,
+        owner=tartu,
+        review_status=Event.ReviewStatus.DRAFT,
+        is_published=False,
+    )
+    practice = GoodPracticeFactory(slug="draft-practice", owner=tartu, status="draft")
+    GoodPracticeFactory(slug="published", owner=other, status="published")
+    client = Client()
+    client.force_login(user)
+    return {"client": client, "tartu": tartu, "visit": visit, "practice": practice}
+
+
+def as_sent(value):
+    return [str(v) for v in value] if isinstance(value, list | tuple) else str(value)
+
+
+def assert_input_kept(response, sent, garbled, name):
+    """A re-rendered form says what is wrong and shows every field that was not garbled exactly
+    as it was sent."""
+    assert response.status_code == 200, (sent, response.status_code)
+    assert "Please correct the errors below. Everything else you entered is kept." in (
+        response.text
+    ), sent
+    form = response.context["form"]
+    kept = [f for f in form if f.name in sent and f.name not in garbled | {"seen_version"}]
+    for field in kept:
+        assert as_sent(field.value()) == as_sent(sent[field.name]), (name, field.name, sent)
+    assert "title_en" in garbled or escape(sent["title_en"]) in response.text, sent
+
+
+def post_garbage(client, path, valid, garbage, name):
+    sent = {**valid, **garbage}
+    response = client.post(path, sent)
+    if response.status_code == 302:
+        return
+    assert_input_kept(response, sent, set(garbage), name)
+
+
+@pytest.mark.parametrize("edit", [False, True], ids=["new", "edit"])
+def test_workspace_visit_form_garbage_never_fails(workspace, edit):
+    client, tartu = workspace["client"], workspace["tartu"]
+    if edit:
+        path = reverse("workspace:event-update", args=[workspace["visit"].pk])
+    else:
+        path = reverse("workspace:event-create")
+    valid = visit_data(tartu, **{"attendances-TOTAL_FORMS": "1", "seen_version": "1"})
+
+    @fuzz_forms
+    @given(garbage=st.dictionaries(st.sampled_from(VISIT_FIELDS), form_values, min_size=1))
+    def check(garbage):
+        post_garbage(client, path, valid, garbage, "visit")
+
+    check()
+
+
+@pytest.mark.parametrize("edit", [False, True], ids=["new", "edit"])
+def test_workspace_practice_form_garbage_never_fails(workspace, edit):
+    client = workspace["client"]
+    if edit:
+        path = reverse("workspace:practice-update", args=[workspace["practice"].pk])
+    else:
+        path = reverse("workspace:practice-create")
+    valid = practice_data(seen_version="1")
+
+    @fuzz_forms
+    @given(garbage=st.dictionaries(st.sampled_from(PRACTICE_FIELDS), form_values, min_size=1))
+    def check(garbage):
+        post_garbage(client, path, valid, garbage, "practice")
+
+    check()
+
+
+def test_workspace_photo_upload_garbage_never_fails(workspace):
+    client, tartu = workspace["client"], workspace["tartu"]
+
+    @fuzz_forms
+    @given(
+        content=st.binary(max_size=2000),
+        name=st.text(max_size=80),
+        content_type=st.sampled_from(["image/png", "image/jpeg", "text/html", ""]),
+    )
+    def check(content, name, content_type):
+        upload = SimpleUploadedFile(name or "x", content, content_type=content_type)
+        sent = visit_data(tartu, title_en="Photo fuzz")
+        response = client.post(reverse("workspace:event-create"), {**sent, "photos": upload})
+        if response.status_code == 302:
+            # A file whose name is empty once sanitised is no file at all: no photo is kept.
+            assert not EventPhoto.objects.exists(), (content, name)
+            return
+        assert_input_kept(response, sent, {"photos"}, "photo")
+        assert response.context["form"].errors["photos"]
+
+    check()
+
+
+WORKSPACE_PAGES = [
+    ("workspace:dashboard", {}),
+    ("workspace:event-create", {}),
+    ("workspace:event-detail", {"pk": "visit"}),
+    ("workspace:event-update", {"pk": "visit"}),
+    ("workspace:practice-create", {}),
+    ("workspace:practice-detail", {"pk": "practice"}),
+    ("workspace:practice-update", {"pk": "practice"}),
+]
+
+
+@pytest.mark.parametrize(("name", "kwargs"), WORKSPACE_PAGES, ids=[p[0] for p in WORKSPACE_PAGES])
+def test_workspace_query_strings_never_fail(workspace, name, kwargs):
+    client = workspace["client"]
+    kwargs = {key: workspace[value].pk for key, value in kwargs.items()}
+
+    @fuzz_forms
+    @given(
+        lang=st.sampled_from(LANGUAGES),
+        query=st.dictionaries(
+            st.one_of(st.text(max_size=20), st.sampled_from(["next", "page"])), values
+        ),
+        raw=st.binary(max_size=60),
+    )
+    def check(lang, query, raw):
+        path = url(name, lang, **kwargs)
+        assert client.get(path, query).status_code == 200, (path, query)
+        assert client.get(f"{path}?next={quote_from_bytes(raw)}").status_code == 200, (path, raw)
+
+    check()
+
+
+def test_workspace_login_next_garbage_never_fails(db):
+    @fuzz_forms
+    @given(
+        lang=st.sampled_from(LANGUAGES),
+        next_url=st.one_of(st.text(max_size=200), st.sampled_from(["//evil.example/", "/\x00"])),
+    )
+    def check(lang, next_url):
+        path = url("workspace:login", lang)
+        response = Client().get(path, {"next": next_url})
+        assert response.status_code == 200, (path, next_url)
+        response = Client().post(path, {"username": "x", "password": "y", "next": next_url})
+        # 429: django-axes locks the login out after five wrong passwords.
+        assert response.status_code in (200, 429), (path, next_url)
 
     check()

@@ -16,10 +16,12 @@ import pytest
 from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.html import escape
 from modeltranslation.translator import translator
 
-from events.models import Event, Material
+from events.models import Attendance, Event, Material
 from tests.factories import (
+    AttendanceFactory,
     EventChangeFactory,
     EventFactory,
     GoodPracticeFactory,
@@ -209,3 +211,95 @@ def test_json_export_keeps_hostile_text_intact(client, hostile):
     data = json.loads(client.get(url).content)
 
     assert data["results"][0]["summary"] == {"value": text, "lang": lang}
+
+
+# The partner workspace and the review queue: a staff member's own draft full of a payload.
+
+
+@pytest.fixture
+def hostile_draft(request, django_user_model, settings, tmp_path):
+    """A partner-staff login and its draft study visit (submitted, for the queue) and draft
+    practice, every translated field in one language full of one payload; plus the
+    coordinator who reviews it. Returns (lang, payload, objects)."""
+    from django.contrib.auth.models import Group, Permission
+
+    from workspace.groups import ensure_groups
+
+    settings.MEDIA_ROOT = tmp_path / "media"
+    lang, payload = request.param
+    text = PAYLOADS[payload]
+    partner = fill(PartnerFactory(slug="host"), lang, text, plain=["short_name", "city"])
+    staff = django_user_model.objects.create_user("hostile-staff", "staff@better.example")
+    staff.groups.add(ensure_groups(Group, Permission)[1])
+    person = fill(PersonFactory(organisation=partner, user=staff), lang, text, plain=["name"])
+    practice = fill(
+        GoodPracticeFactory(slug="practice", owner=partner, contact=person, status="draft"),
+        lang,
+        text,
+    )
+    visit = fill(
+        EventFactory(
+            slug="visit",
+            kind=Event.Kind.STUDY_VISIT,
+            host=partner,
+            owner=partner,
+            review_status=Event.ReviewStatus.SUBMITTED,
+            submitted_by=staff,
+            submitted_at=timezone.now(),
+            is_published=False,
+        ),
+        lang,
+        text,
+        plain=["review_comment"],
+    )
+    visit.practices.add(practice)
+    ParticipationFactory(event=visit, organisation=partner, role="participant")
+    AttendanceFactory(event=visit, organisation=partner, category=fit(Attendance, "category", text))
+    coordinator = django_user_model.objects.create_superuser("hostile-coord", "c@better.example")
+    return (
+        lang,
+        text,
+        {"staff": staff, "coordinator": coordinator, "visit": visit, "practice": practice},
+    )
+
+
+def assert_escaped(response, url):
+    assert response.status_code == 200, url
+    for needle in EXECUTABLE:
+        assert needle not in response.text, url
+
+
+@pytest.mark.parametrize("hostile_draft", payload_pairs(), indirect=True)
+def test_workspace_pages_escape_hostile_text(client, hostile_draft):
+    lang, text, objects = hostile_draft
+    client.force_login(objects["staff"])
+    with translation.override(lang):
+        urls = [
+            reverse("workspace:dashboard"),
+            reverse("workspace:event-detail", args=[objects["visit"].pk]),
+            reverse("workspace:practice-detail", args=[objects["practice"].pk]),
+            reverse("workspace:practice-update", args=[objects["practice"].pk]),
+        ]
+
+    for url in urls:
+        assert_escaped(client.get(url), url)
+
+    # The staff member reads their own title, escaped, in its own language.
+    shown = fit(Event, f"title_{lang}", text)
+    assert escape(shown) in client.get(urls[1]).text
+
+
+@pytest.mark.parametrize("hostile_draft", payload_pairs(), indirect=True)
+def test_review_queue_escapes_hostile_text(client, hostile_draft):
+    lang, text, objects = hostile_draft
+    client.force_login(objects["coordinator"])
+    visit = objects["visit"]
+    urls = [
+        reverse("admin:workspace_submittedevent_changelist"),
+        reverse("admin:workspace_submittedevent_change", args=[visit.pk]),
+        reverse("admin:events_event_change", args=[visit.pk]),
+    ]
+
+    with translation.override(lang):
+        for url in urls:
+            assert_escaped(client.get(url), url)
