@@ -3,6 +3,7 @@
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.db import connections
 from django.utils.translation import get_language, get_language_info
 from django.utils.translation import gettext_lazy as _
 
@@ -58,6 +59,26 @@ class VersionedModelForm(forms.ModelForm):
         return cleaned
 
 
+class BoundedModelMultipleChoiceField(forms.ModelMultipleChoiceField):
+    """Refuses ids beyond the database's integer range as invalid choices.
+
+    Django's own `__in` check sends them to the database, where SQLite raises OverflowError (a 500).
+    """
+
+    def clean(self, value):
+        pk = self.queryset.model._meta.pk
+        low, high = connections[self.queryset.db].ops.integer_field_range(pk.get_internal_type())
+        for item in value if isinstance(value, list | tuple) else []:
+            number = str(item).strip()
+            if number.lstrip("-").isdecimal() and not low <= int(number) <= high:
+                raise ValidationError(
+                    self.error_messages["invalid_choice"],
+                    code="invalid_choice",
+                    params={"value": item},
+                )
+        return super().clean(value)
+
+
 class MultipleImageInput(forms.ClearableFileInput):
     allow_multiple_selected = True
 
@@ -94,7 +115,7 @@ def label_languages(form, names, language):
 class StudyVisitForm(VersionedModelForm):
     TRANSLATED = ["title", "summary", "body"]
 
-    participants = forms.ModelMultipleChoiceField(
+    participants = BoundedModelMultipleChoiceField(
         label=_("participating partners"),
         queryset=None,
         required=False,
@@ -124,6 +145,7 @@ class StudyVisitForm(VersionedModelForm):
             "end_time": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
             "practices": forms.CheckboxSelectMultiple,
         }
+        field_classes = {"practices": BoundedModelMultipleChoiceField}
 
     def __init__(self, *args, access, **kwargs):
         super().__init__(*args, **kwargs)
@@ -230,6 +252,7 @@ class PracticeForm(VersionedModelForm):
             "end_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "themes": forms.CheckboxSelectMultiple,
         }
+        field_classes = {"themes": BoundedModelMultipleChoiceField}
 
     def __init__(self, *args, access, **kwargs):
         super().__init__(*args, **kwargs)

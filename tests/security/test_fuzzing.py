@@ -387,3 +387,27 @@ def test_workspace_login_next_garbage_never_fails(db):
         assert response.status_code in (200, 429), (path, next_url)
 
     check()
+
+
+@pytest.mark.parametrize("field", ["participants", "practices"])
+def test_workspace_visit_form_refuses_ids_beyond_the_integer_range(workspace, field):
+    # Found by the fuzzing above: SQLite raised OverflowError (a 500) on such an id.
+    sent = visit_data(workspace["tartu"], **{field: ["9223372036854775808", "²"]})
+
+    response = workspace["client"].post(reverse("workspace:event-create"), sent)
+
+    assert_input_kept(response, sent, {field}, "visit")
+    assert response.context["form"].errors[field] == [
+        "Select a valid choice. 9223372036854775808 is not one of the available choices."
+    ]
+
+
+def test_workspace_practice_form_refuses_theme_ids_beyond_the_integer_range(workspace):
+    sent = practice_data(themes=["-9223372036854775809"])
+
+    response = workspace["client"].post(reverse("workspace:practice-create"), sent)
+
+    assert_input_kept(response, sent, {"themes"}, "practice")
+    assert response.context["form"].errors["themes"] == [
+        "Select a valid choice. -9223372036854775809 is not one of the available choices."
+    ]
