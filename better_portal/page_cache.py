@@ -47,6 +47,16 @@ def bump_content_version():
     cache.set(VERSION_KEY, uuid.uuid4().hex, None)
 
 
+def content_version(found=None):
+    """The current content version, made on first use. `found` is a cache.get_many() result that
+    may already hold it (one round trip for the version and a page)."""
+    version = (found or {}).get(VERSION_KEY) or cache.get(VERSION_KEY)
+    if version is None:
+        cache.add(VERSION_KEY, uuid.uuid4().hex, None)
+        version = cache.get(VERSION_KEY)
+    return version
+
+
 def _on_write(sender, **kwargs):
     if sender._meta.label_lower in CONTENT_MODELS or _through_of_content(sender):
         bump_content_version()
@@ -106,11 +116,7 @@ class PageCacheMiddleware:
             return None
         key = _page_key(request)
         found = cache.get_many([VERSION_KEY, key])
-        version = found.get(VERSION_KEY)
-        if version is None:
-            version = uuid.uuid4().hex
-            cache.add(VERSION_KEY, version, None)
-            version = cache.get(VERSION_KEY, version)
+        version = content_version(found)
         entry = found.get(key)
         if entry and entry[0] == version:
             response = HttpResponse(entry[1])

@@ -22,7 +22,7 @@ from .models import Event, change_count
 
 CONTENT_TYPE = "text/calendar; charset=utf-8"
 # A bound on the feed (issue 8): the latest events in the list's order; filters reach older ones.
-CALENDAR_LENGTH = 500
+CALENDAR_LENGTH = 100
 
 ICAL_STATUS = {
     Event.Status.PLANNED: "TENTATIVE",

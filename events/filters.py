@@ -30,7 +30,9 @@ class EventFilter(django_filters.FilterSet):
     kind = django_filters.ChoiceFilter(label=_("Kind"), choices=Event.Kind.choices)
     partner = django_filters.ModelChoiceFilter(
         label=_("Partner"),
-        queryset=Organisation.objects.all(),
+        # The project's partners: not the hundreds of other organisations, which would make the
+        # list page render a select of hundreds of options (and grow with the data).
+        queryset=Organisation.objects.consortium(),
         to_field_name="slug",
         method="filter_partner",
     )

@@ -69,7 +69,13 @@ def translated_search(queryset, fields, text):
         aliases[name] = search_vector(fields, language)
         config = SEARCH_CONFIGS[language]
         query |= Q(**{name: SearchQuery(prefixes, config=config, search_type="raw")})
-    return queryset.alias(**aliases).filter(query)
+    # The matches as a DISTINCT subquery, which PostgreSQL cannot fold into the outer query: it
+    # finds them once through the GIN indexes. Filtered in place, a LIMITed query in the list's
+    # order walks the order index and computes each row's tsvector until enough rows match (a
+    # third of a millisecond a row): 180 ms instead of 13 for "mobility" in 20,000 events.
+    matches = queryset.model._default_manager.alias(**aliases).filter(query)
+    matches = matches.values("pk").distinct()
+    return queryset.filter(pk__in=matches)
 
 
 def search_index_operation(app_label, model_name, fields, prefix):

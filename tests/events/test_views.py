@@ -1,4 +1,5 @@
 import datetime as dt
+import re
 
 import pytest
 from django.contrib.auth.models import Permission
@@ -8,6 +9,7 @@ from tests.factories import (
     EventChangeFactory,
     EventFactory,
     GoodPracticeFactory,
+    OrganisationFactory,
     ParticipationFactory,
     PartnerFactory,
     PersonFactory,
@@ -475,6 +477,22 @@ def test_event_list_unknown_partner_message(client, events_to_filter):
     assert text(inner(html, '<p class="field-error" id="id_partner_error"')) == (
         "Select a valid choice. That choice is not one of the available choices."
     )
+
+
+def test_event_list_partner_choices_are_the_projects_partners(client):
+    PartnerFactory(name_en="Tartu City Government", slug="tartu", partner_number=4)
+    PartnerFactory(name_en="Municipality of Genoa", slug="genoa", partner_number=1)
+    OrganisationFactory(name_en="A stakeholder", slug="stakeholder")
+
+    response = client.get("/en/events/")
+
+    select = inner(response.content.decode(), '<select name="partner"')
+    options = re.findall(r'<option value="([^"]*)"[^>]*>([^<]*)</option>', select)
+    assert options == [
+        ("", "---------"),
+        ("genoa", "Municipality of Genoa"),
+        ("tartu", "Tartu City Government"),
+    ]
 
 
 def test_event_list_page_out_of_range_not_found(client, events_to_filter):

@@ -141,3 +141,22 @@ def test_error_page_not_cached(client):
     EventFactory(slug="later")
 
     assert client.get("/en/events/later/").status_code == 200
+
+
+def test_feed_answers_old_etag_with_new_calendar_after_a_workshop_edit(client, event):
+    # The fingerprint ETag misses workshop edits; the content version does not.
+    workshop = WorkshopFactory(
+        event=event,
+        title_en="Old workshop",
+        start=dt.datetime(2099, 1, 1, 9, tzinfo=dt.UTC),
+        end=dt.datetime(2099, 1, 1, 10, tzinfo=dt.UTC),
+    )
+    first = client.get("/en/events/calendar.ics")
+
+    workshop.title_en = "New workshop"
+    workshop.save()
+    second = client.get("/en/events/calendar.ics", HTTP_IF_NONE_MATCH=first["ETag"])
+
+    assert second.status_code == 200
+    assert second["ETag"] != first["ETag"]
+    assert "SUMMARY;LANGUAGE=en:New workshop" in second.content.decode()
