@@ -4,7 +4,8 @@ Bounded: each URL gets DURATION seconds of load at CONNECTIONS connections; ever
 127.0.0.1 and stops by itself. Steps:
 1. the 200-event data set: the events list and the search (for the scaling comparison);
 2. the 20,000-event data set: every benchmarked page and the bare view (the ceiling).
-The database (DATABASE_URL, default better_perf) is recreated when it does not hold the data set.
+Each size has its own database (DATABASE_URL, default better_perf, for 20,000 events; the same
+name with "_200" for 200), recreated only when it does not hold its data set.
 Results: bench-results/latest.md, the screen, and the table between the markers in README.md.
 """
 
@@ -28,6 +29,7 @@ REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/7")
 PORT = int(os.environ.get("BENCH_PORT", "8765"))
 DURATION = int(os.environ.get("BENCH_SECONDS", "10"))
 CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "16"))
+WARM_UP = 2
 SMALL, LARGE = 200, int(os.environ.get("BENCH_EVENTS", "20000"))
 SCALED = ("events list p1", "search")
 RESULTS = ROOT / "bench-results"
@@ -39,18 +41,22 @@ def run(*args, env=None, capture=False):
     ).stdout
 
 
-def database_env():
+def database_url(events):
+    return DATABASE_URL if events == LARGE else f"{DATABASE_URL}_{events}"
+
+
+def database_env(events):
     return {
         **os.environ,
-        "DATABASE_URL": DATABASE_URL,
+        "DATABASE_URL": database_url(events),
         "DJANGO_SETTINGS_MODULE": "better_portal.settings",
     }
 
 
-def admin_connection():
+def admin_connection(events):
     import psycopg2
 
-    url = urlparse(DATABASE_URL)
+    url = urlparse(database_url(events))
     conn = psycopg2.connect(
         host=url.hostname,
         port=url.port or 5432,
@@ -62,12 +68,12 @@ def admin_connection():
     return conn, url.path.lstrip("/")
 
 
-def event_count():
-    """Generated events in the database, or None when it is missing or unmigrated."""
+def event_count(events):
+    """Generated events in the database of this size, or None when it is missing or unmigrated."""
     import psycopg2
 
     try:
-        with psycopg2.connect(DATABASE_URL) as conn, conn.cursor() as cur:
+        with psycopg2.connect(database_url(events)) as conn, conn.cursor() as cur:
             cur.execute("SELECT count(*) FROM events_event WHERE slug LIKE 'gen-%%'")
             return cur.fetchone()[0]
     except psycopg2.Error:
@@ -76,14 +82,14 @@ def event_count():
 
 def ensure_dataset(events):
     """A database holding exactly the generated data set of this size, migrated."""
-    if event_count() != events:
-        conn, name = admin_connection()
+    if event_count(events) != events:
+        conn, name = admin_connection(events)
         with conn.cursor() as cur:
             cur.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
             cur.execute(f'CREATE DATABASE "{name}"')
         conn.close()
         print(f"== Generating {events} events (a few minutes for 20,000)", flush=True)
-        run(PY, "manage.py", "migrate", "--noinput", "-v0", env=database_env())
+        run(PY, "manage.py", "migrate", "--noinput", "-v0", env=database_env(events))
         run(
             PY,
             "manage.py",
@@ -92,12 +98,12 @@ def ensure_dataset(events):
             str(events),
             "--seed",
             "1",
-            env=database_env(),
+            env=database_env(events),
         )
-    run(PY, "manage.py", "migrate", "--noinput", "-v0", env=database_env())
+    run(PY, "manage.py", "migrate", "--noinput", "-v0", env=database_env(events))
     import psycopg2
 
-    conn = psycopg2.connect(DATABASE_URL)
+    conn = psycopg2.connect(database_url(events))
     conn.autocommit = True
     conn.cursor().execute("VACUUM ANALYZE")
     conn.close()
@@ -113,9 +119,9 @@ def redis_answers():
         return False
 
 
-def server_env():
+def server_env(events):
     env = {
-        **database_env(),
+        **database_env(events),
         "DJANGO_DEBUG": "0",
         "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
         "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
@@ -208,15 +214,17 @@ def to_ms(text):
     return float(value) * {"us": 0.001, "ms": 1, "s": 1000, "m": 60000}[unit]
 
 
-def wrk(url):
+def wrk(url, duration=DURATION):
+    # One wrk thread: 16 connections are no work for it, and a second thread would take CPU
+    # from the server on a 2-core machine.
     out = run(
         "wrk",
         "-t",
-        "2",
+        "1",
         "-c",
         str(CONNECTIONS),
         "-d",
-        f"{DURATION}s",
+        f"{duration}s",
         "--latency",
         "--timeout",
         "5s",
@@ -233,13 +241,16 @@ def wrk(url):
     }
 
 
-def measure(pages, with_bare):
-    """Load each page in turn; the first request (cache miss) is made before the clock."""
+def measure(events, pages, with_bare):
+    """Load each page in turn. Before the clock: the first request (a cache miss) and two seconds
+    of load, so that both workers have served the page once (their first request loads
+    templates, translations and zone data) and what is measured is the steady state."""
     results = {}
-    with Server(server_env()) as server:
+    with Server(server_env(events)) as server:
         targets = ({"bare view": {"url": "/bench/bare/"}} if with_bare else {}) | pages
         for name, page in targets.items():
             urllib.request.urlopen(f"http://127.0.0.1:{PORT}{page['url']}", timeout=300).read()
+            wrk(page["url"], duration=WARM_UP)
             server.reset_peak()
             results[name] = {**page, **wrk(page["url"]), "mb": 0}
             results[name]["mb"] = server.peak_mb()
@@ -247,8 +258,8 @@ def measure(pages, with_bare):
     return results
 
 
-def queries(names=()):
-    out = run(PY, "bench/queries.py", *names, env=database_env(), capture=True)
+def queries(events, names=()):
+    out = run(PY, "bench/queries.py", *names, env=database_env(events), capture=True)
     return json.loads(out.strip().splitlines()[-1])
 
 
@@ -312,19 +323,19 @@ def write(markdown):
 def main():
     started = time.strftime("%Y-%m-%d %H:%M")
     # Production settings serve hashed static files: the manifest must exist.
-    run(PY, "manage.py", "collectstatic", "--noinput", "-v0", env=server_env())
+    run(PY, "manage.py", "collectstatic", "--noinput", "-v0", env=server_env(LARGE))
     results = {}
-    # The data set already in the database first: one generation saved per run.
-    for events in sorted([SMALL, LARGE], key=lambda n: n != event_count()):
+    for events in (SMALL, LARGE):
         print(f"== {events} events", flush=True)
         ensure_dataset(events)
         names = ["events list p1", "search"] if events == SMALL else []
-        results[events] = measure(queries(names), with_bare=events == LARGE)
+        results[events] = measure(events, queries(events, names), with_bare=events == LARGE)
     large, small = results[LARGE], results[SMALL]
     header = (
         f"Run {started} on {machine()}; PostgreSQL, Redis cache "
-        f"{'on' if redis_answers() else 'off'}, gunicorn 2 sync workers, wrk {CONNECTIONS} "
-        f"connections × {DURATION} s per page on 127.0.0.1.\n"
+        f"{'on' if redis_answers() else 'off'}, gunicorn 2 sync workers, wrk (1 thread) "
+        f"{CONNECTIONS} connections × {DURATION} s per page after {WARM_UP} s of warm-up, "
+        "on 127.0.0.1.\n"
     )
     write(header + "\n" + table(large, small))
 
