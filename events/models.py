@@ -159,6 +159,24 @@ class Event(Reviewable):
         PARTNER_MEETING = "partner_meeting", _("Partner meeting")
         OUTSIDE = "outside", _("Outside event")
 
+    # One whole string per kind, so that each language puts the number where it belongs.
+    NUMBERED_KIND_LABELS = {
+        # Translators: a numbered thematic event, “Thematic event #3”. Put the
+        # number where your language puts it: “3. tematikus rendezvény”.
+        Kind.THEMATIC: _("Thematic event #%(number)s"),
+        # Translators: a numbered study visit; number as for a thematic event.
+        Kind.STUDY_VISIT: _("Study visit #%(number)s"),
+        # Translators: a numbered import workshop; number as for a thematic event.
+        Kind.IMPORT_WORKSHOP: _("Import workshop #%(number)s"),
+        # Translators: a numbered local or stakeholder event; put the number
+        # as for a thematic event.
+        Kind.LOCAL: _("Local or stakeholder event #%(number)s"),
+        # Translators: a numbered partner meeting; number as for a thematic event.
+        Kind.PARTNER_MEETING: _("Partner meeting #%(number)s"),
+        # Translators: a numbered outside event; number as for a thematic event.
+        Kind.OUTSIDE: _("Outside event #%(number)s"),
+    }
+
     class Format(models.TextChoices):
         IN_PERSON = "in_person", _("In person")
         ONLINE = "online", _("Online")
@@ -309,9 +327,13 @@ class Event(Reviewable):
 
     @property
     def kind_label_numbered(self):
-        """“Thematic event #3”, or the plain kind label when the event has no number."""
-        label = self.get_kind_display()
-        return f"{label} #{self.number}" if self.number is not None else label
+        """“Thematic event #3” in the active language (“3. tematikus rendezvény”), or the plain
+        kind label when the event has no number. Every page, feed, calendar and admin list
+        shows an event's kind and number through this one property."""
+        numbered = self.NUMBERED_KIND_LABELS.get(self.kind)
+        if self.number is None or numbered is None:
+            return self.get_kind_display()
+        return numbered % {"number": self.number}
 
     @property
     def tzname(self):
