@@ -13,7 +13,7 @@ from django_countries.fields import CountryField
 from simple_history.models import HistoricalRecords
 
 from better_portal.page_cache import bump_content_version
-from partners.models import Organisation, Person
+from partners.models import Organisation, Person, Reviewable
 from partners.search import translated_search
 from partners.timezones import TimeZoneField
 from practices.models import GoodPractice, Theme, Transfer
@@ -150,7 +150,7 @@ def change_count():
     return Coalesce(models.Subquery(changes), 0)
 
 
-class Event(models.Model):
+class Event(Reviewable):
     class Kind(models.TextChoices):
         THEMATIC = "thematic", _("Thematic event")
         STUDY_VISIT = "study_visit", _("Study visit")
@@ -158,6 +158,24 @@ class Event(models.Model):
         LOCAL = "local", _("Local or stakeholder event")
         PARTNER_MEETING = "partner_meeting", _("Partner meeting")
         OUTSIDE = "outside", _("Outside event")
+
+    # One whole string per kind, so that each language puts the number where it belongs.
+    NUMBERED_KIND_LABELS = {
+        # Translators: a numbered thematic event, “Thematic event #3”. Put the
+        # number where your language puts it: “3. tematikus rendezvény”.
+        Kind.THEMATIC: _("Thematic event #%(number)s"),
+        # Translators: a numbered study visit; number as for a thematic event.
+        Kind.STUDY_VISIT: _("Study visit #%(number)s"),
+        # Translators: a numbered import workshop; number as for a thematic event.
+        Kind.IMPORT_WORKSHOP: _("Import workshop #%(number)s"),
+        # Translators: a numbered local or stakeholder event; put the number
+        # as for a thematic event.
+        Kind.LOCAL: _("Local or stakeholder event #%(number)s"),
+        # Translators: a numbered partner meeting; number as for a thematic event.
+        Kind.PARTNER_MEETING: _("Partner meeting #%(number)s"),
+        # Translators: a numbered outside event; number as for a thematic event.
+        Kind.OUTSIDE: _("Outside event #%(number)s"),
+    }
 
     class Format(models.TextChoices):
         IN_PERSON = "in_person", _("In person")
@@ -170,12 +188,6 @@ class Event(models.Model):
         POSTPONED = "postponed", _("Postponed")
         MOVED_ONLINE = "moved_online", _("Moved online")
         CANCELLED = "cancelled", _("Cancelled")
-
-    class ReviewStatus(models.TextChoices):
-        DRAFT = "draft", _("Draft")
-        SUBMITTED = "submitted", _("Submitted for review")
-        RETURNED = "returned", _("Returned for changes")
-        APPROVED = "approved", _("Approved")
 
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
     number = models.PositiveSmallIntegerField(
@@ -259,25 +271,11 @@ class Event(models.Model):
     review_status = models.CharField(
         _("review status"),
         max_length=10,
-        choices=ReviewStatus.choices,
-        default=ReviewStatus.APPROVED,
+        choices=Reviewable.ReviewStatus.choices,
+        default=Reviewable.ReviewStatus.APPROVED,
         help_text=_("Events the coordinators enter themselves are approved from the start."),
     )
-    review_comment = models.TextField(
-        _("coordinators' comment"),
-        blank=True,
-        help_text=_("Shown to the partner's staff when the event is returned for changes."),
-    )
-    submitted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("submitted by"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
-    submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True)
-    version = models.PositiveIntegerField(_("version"), default=1, editable=False)
+    REVIEW_STATUS_FIELD = "review_status"
 
     objects = EventQuerySet.as_manager()
 
@@ -329,9 +327,13 @@ class Event(models.Model):
 
     @property
     def kind_label_numbered(self):
-        """“Thematic event #3”, or the plain kind label when the event has no number."""
-        label = self.get_kind_display()
-        return f"{label} #{self.number}" if self.number is not None else label
+        """“Thematic event #3” in the active language (“3. tematikus rendezvény”), or the plain
+        kind label when the event has no number. Every page, feed, calendar and admin list
+        shows an event's kind and number through this one property."""
+        numbered = self.NUMBERED_KIND_LABELS.get(self.kind)
+        if self.number is None or numbered is None:
+            return self.get_kind_display()
+        return numbered % {"number": self.number}
 
     @property
     def tzname(self):
@@ -382,31 +384,10 @@ class Event(models.Model):
     def local_date_of(self, instant):
         return timezone.localtime(instant, self.tzinfo).date()
 
-    # Review: the same four methods as GoodPractice, so the workspace treats both alike.
-    @property
-    def is_editable_by_staff(self):
-        return self.review_status in (self.ReviewStatus.DRAFT, self.ReviewStatus.RETURNED)
-
-    @property
-    def is_awaiting_review(self):
-        return self.review_status == self.ReviewStatus.SUBMITTED
-
-    def get_review_status_label(self):
-        return self.get_review_status_display()
-
-    def mark_submitted(self, user):
-        self.review_status = self.ReviewStatus.SUBMITTED
-        self.submitted_by = user
-        self.submitted_at = timezone.now()
-
     def mark_approved(self):
         """Approval publishes: the event becomes visible on the public site."""
-        self.review_status = self.ReviewStatus.APPROVED
+        super().mark_approved()
         self.is_published = True
-
-    def mark_returned(self, comment):
-        self.review_status = self.ReviewStatus.RETURNED
-        self.review_comment = comment
 
 
 class KindManager(models.Manager):

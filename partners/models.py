@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
@@ -183,3 +184,72 @@ class Person(models.Model):
         if self.organisation_id:
             return f"{self.full_name} ({self.organisation.label})"
         return self.full_name
+
+
+class Reviewable(models.Model):
+    """Something partner staff write in the workspace and the coordinators approve or return.
+
+    The subclass names its status field in REVIEW_STATUS_FIELD; that field's choices include
+    every ReviewStatus value. The methods read and set only that field and the ones below, so
+    the workspace and the review queue treat every reviewable model alike.
+    """
+
+    class ReviewStatus(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        SUBMITTED = "submitted", _("Submitted for review")
+        RETURNED = "returned", _("Returned for changes")
+        APPROVED = "approved", _("Approved")
+
+    REVIEW_STATUS_FIELD: str
+
+    review_comment = models.TextField(
+        _("coordinators' comment"),
+        blank=True,
+        help_text=_("Shown to the partner's staff when their submission is returned for changes."),
+    )
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("submitted by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True)
+    # Raised by every save through the workspace, the review or the admin, so that of two
+    # people who opened the same version only the first saves (workspace.services.claim_version).
+    version = models.PositiveIntegerField(_("version"), default=1, editable=False)
+
+    class Meta:
+        abstract = True
+
+    @property
+    def _review_status(self):
+        return getattr(self, self.REVIEW_STATUS_FIELD)
+
+    @_review_status.setter
+    def _review_status(self, value):
+        setattr(self, self.REVIEW_STATUS_FIELD, value)
+
+    @property
+    def is_editable_by_staff(self):
+        return self._review_status in (self.ReviewStatus.DRAFT, self.ReviewStatus.RETURNED)
+
+    @property
+    def is_awaiting_review(self):
+        return self._review_status == self.ReviewStatus.SUBMITTED
+
+    def get_review_status_label(self):
+        return getattr(self, f"get_{self.REVIEW_STATUS_FIELD}_display")()
+
+    def mark_submitted(self, user):
+        self._review_status = self.ReviewStatus.SUBMITTED
+        self.submitted_by = user
+        self.submitted_at = timezone.now()
+
+    def mark_approved(self):
+        self._review_status = self.ReviewStatus.APPROVED
+
+    def mark_returned(self, comment):
+        self._review_status = self.ReviewStatus.RETURNED
+        self.review_comment = comment

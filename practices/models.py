@@ -1,16 +1,14 @@
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Value
 from django.db.models.functions import Coalesce, NullIf
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from better_portal.page_cache import bump_content_version
-from partners.models import Organisation, Person
+from partners.models import Organisation, Person, Reviewable
 from partners.search import translated_search
 
 # The GIN indexes of migration 0100 hold these columns: change both together.
@@ -86,10 +84,12 @@ class GoodPracticeQuerySet(models.QuerySet):
         )
 
 
-class GoodPractice(models.Model):
+class GoodPractice(Reviewable):
     """A good practice, with the fields in the order of the Interreg Europe good-practice form."""
 
     class Status(models.TextChoices):
+        # Reviewable.ReviewStatus, and Published: a practice's review status is also whether
+        # it is public.
         DRAFT = "draft", _("Draft")
         SUBMITTED = "submitted", _("Submitted for review")
         RETURNED = "returned", _("Returned for changes")
@@ -132,22 +132,7 @@ class GoodPractice(models.Model):
     )
     created = models.DateTimeField(_("created"), auto_now_add=True)
     updated = models.DateTimeField(_("updated"), auto_now=True)
-    # Review of what partner staff propose in the workspace.
-    review_comment = models.TextField(
-        _("coordinators' comment"),
-        blank=True,
-        help_text=_("Shown to the partner's staff when the practice is returned for changes."),
-    )
-    submitted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("submitted by"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
-    submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True)
-    version = models.PositiveIntegerField(_("version"), default=1, editable=False)
+    REVIEW_STATUS_FIELD = "status"
 
     objects = GoodPracticeQuerySet.as_manager()
 
@@ -186,30 +171,10 @@ class GoodPractice(models.Model):
     def is_published(self):
         return self.status == self.Status.PUBLISHED
 
-    # Review: the same four methods as Event, so the workspace treats both alike.
-    @property
-    def is_editable_by_staff(self):
-        return self.status in (self.Status.DRAFT, self.Status.RETURNED)
-
-    @property
-    def is_awaiting_review(self):
-        return self.status == self.Status.SUBMITTED
-
-    def get_review_status_label(self):
-        return self.get_status_display()
-
-    def mark_submitted(self, user):
-        self.status = self.Status.SUBMITTED
-        self.submitted_by = user
-        self.submitted_at = timezone.now()
-
     def mark_approved(self):
-        """Approval publishes: the practice joins the public catalogue."""
+        """Approval publishes: the practice joins the public catalogue. Its status becomes
+        Published rather than Approved, as that status is what makes it public."""
         self.status = self.Status.PUBLISHED
-
-    def mark_returned(self, comment):
-        self.status = self.Status.RETURNED
-        self.review_comment = comment
 
 
 class Transfer(models.Model):

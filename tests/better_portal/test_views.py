@@ -285,3 +285,11 @@ def test_event_kinds_labels_stay_in_list(client):
     html = client.get("/en/events/").content.decode()
 
     assert text(inner(html, '<span class="event-kind"')) == "Study visit #2"
+
+
+def test_event_kind_label_in_list_puts_the_number_first_in_hungarian(client):
+    EventFactory(title_en="Visit", kind=Event.Kind.STUDY_VISIT, number=2)
+
+    html = client.get("/hu/events/").content.decode()
+
+    assert text(inner(html, '<span class="event-kind"')) == "2. tanulmányút"

@@ -280,6 +280,16 @@ def test_event_changelist_lists_missing_languages(coordinator_client):
     assert '<td class="field-missing_languages">✓</td>' in response.text
 
 
+def test_event_changelist_kind_column_numbered_in_the_coordinators_language(coordinator_client):
+    EventFactory(kind=Event.Kind.STUDY_VISIT, number=2)
+
+    english = coordinator_client.get(admin_url(Event, "changelist"))
+    hungarian = coordinator_client.get(admin_url(Event, "changelist"), HTTP_ACCEPT_LANGUAGE="hu")
+
+    assert '<td class="field-kind_number">Study visit #2</td>' in english.text
+    assert '<td class="field-kind_number">2. tanulmányút</td>' in hungarian.text
+
+
 def test_event_changelist_filters_missing_translation(coordinator_client):
     EventFactory(title_en="Untranslated")
     EventFactory(title_en="In Estonian", title_et="Eesti keeles", summary_et="Kokkuvõte.")

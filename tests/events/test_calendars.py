@@ -214,6 +214,14 @@ def test_event_calendar_estonian_summary_and_calendar_name(client, thematic_even
     )
 
 
+def test_event_calendar_categories_numbered_kind_in_hungarian(client, thematic_event_3):
+    english = parse(client.get(event_ics_url(thematic_event_3)))
+    hungarian = parse(client.get(event_ics_url(thematic_event_3, "hu")))
+
+    assert english.walk("VEVENT")[0]["CATEGORIES"].cats == ["Thematic event #3"]
+    assert hungarian.walk("VEVENT")[0]["CATEGORIES"].cats == ["3. tematikus rendezvény"]
+
+
 def test_event_calendar_unpublished_event_not_found(client):
     draft = EventFactory(is_published=False)
 

@@ -64,6 +64,16 @@ def test_feed_entry_categories_kind_and_themes(client):
     assert terms == ["Study visit", "Open data"]
 
 
+def test_feed_entry_title_numbered_kind_in_hungarian(client):
+    EventFactory(kind=Event.Kind.THEMATIC, number=3, title_en="Virtual thematic event")
+
+    (english,) = entries(parse(client.get(feed_url())))
+    (hungarian,) = entries(parse(client.get(feed_url("hu"))))
+
+    assert english.find(f"{ATOM}title").text == "Thematic event #3: Virtual thematic event"
+    assert hungarian.find(f"{ATOM}title").text == "3. tematikus rendezvény: Virtual thematic event"
+
+
 def test_feed_unpublished_absent(client):
     EventFactory(title_en="Published meeting")
     EventFactory(title_en="Draft meeting", is_published=False)

@@ -3,6 +3,7 @@ import datetime as dt
 import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.utils import translation
 
 from events.models import Event, Material, Semester, StudyVisit, ThematicEvent, Workshop
 from tests.factories import (
@@ -185,3 +186,57 @@ def test_event_change_without_previous_value_is_refused():
     assert excinfo.value.messages == [
         "Record at least one previous value: dates, city, venue or format."
     ]
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        ("en", "Thematic event #3"),
+        ("hu", "3. tematikus rendezvény"),
+        ("it", "Evento tematico n. 3"),
+        ("et", "Temaatiline üritus nr 3"),
+        ("sv", "Tematiskt evenemang nr 3"),
+        ("el", "Θεματική εκδήλωση αρ. 3"),
+    ],
+)
+def test_event_kind_label_numbered_places_the_number_per_language(language, expected):
+    event = Event(kind=Event.Kind.THEMATIC, number=3)
+
+    with translation.override(language):
+        label = event.kind_label_numbered
+
+    assert label == expected
+
+
+def test_event_kind_label_numbered_of_every_kind_in_hungarian():
+    events = [Event(kind=kind, number=2) for kind in Event.Kind]
+
+    with translation.override("hu"):
+        labels = [event.kind_label_numbered for event in events]
+
+    assert labels == [
+        "2. tematikus rendezvény",
+        "2. tanulmányút",
+        "2. átvételi műhelyfoglalkozás",
+        "2. helyi vagy érintetti rendezvény",
+        "2. partnertalálkozó",
+        "2. külső rendezvény",
+    ]
+
+
+def test_event_kind_label_without_number_is_the_kind_label():
+    event = Event(kind=Event.Kind.STUDY_VISIT, number=None)
+
+    with translation.override("sv"):
+        label = event.kind_label_numbered
+
+    assert label == "Studiebesök"
+
+
+def test_event_str_starts_with_the_numbered_kind_label_in_hungarian():
+    event = EventFactory(kind=Event.Kind.STUDY_VISIT, number=2, title_en="Visit to Tartu")
+
+    with translation.override("hu"):
+        text = str(event)
+
+    assert text == "2. tanulmányút: Visit to Tartu"

@@ -180,6 +180,20 @@ def test_event_page_titles_in_estonian_and_swedish(client, thematic_event_3):
     )
 
 
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        ("en", "Thematic event #3"),
+        ("hu", "3. tematikus rendezvény"),
+        ("it", "Evento tematico n. 3"),
+    ],
+)
+def test_event_page_numbered_kind_label_per_language(client, thematic_event_3, language, expected):
+    html = client.get(DETAIL.format(language=language)).content.decode()
+
+    assert text(inner(html, '<p class="event-kind"')) == expected
+
+
 def test_event_page_fallback_marked_when_estonian_empty(client, thematic_event_3):
     response = client.get(DETAIL.format(language="et"))
 

@@ -2,8 +2,11 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import ProtectedError
+from django.utils import translation
 
-from partners.models import Organisation
+from events.models import Event
+from partners.models import Organisation, Reviewable
+from practices.models import GoodPractice
 from tests.factories import EventFactory, GoodPracticeFactory, OrganisationFactory, PartnerFactory
 
 pytestmark = pytest.mark.django_db
@@ -110,3 +113,67 @@ def test_person_label_names_partner():
 
     assert expert.label == "Lauri Sock (P4 Tartu)"
     assert doctor.label == "Dr Steve Harding (P4 Tartu)"
+
+
+def test_reviewable_statuses_are_those_of_events_and_first_of_practices():
+    review_statuses = Reviewable.ReviewStatus.choices
+
+    assert Event._meta.get_field("review_status").choices == review_statuses
+    assert GoodPractice.Status.choices[:4] == review_statuses
+    assert GoodPractice.Status.choices[4:] == [("published", "Published")]
+
+
+def test_reviewable_event_submitted_returned_and_approved(django_user_model):
+    staff = django_user_model.objects.create_user("staff-a")
+    event = EventFactory(review_status=Event.ReviewStatus.DRAFT, is_published=False)
+
+    event.mark_submitted(staff)
+    submitted = (event.review_status, event.is_awaiting_review, event.is_editable_by_staff)
+    event.mark_returned("Add the attendance.")
+    returned = (event.review_status, event.is_awaiting_review, event.is_editable_by_staff)
+    event.mark_approved()
+
+    assert (event.submitted_by, event.submitted_at is not None) == (staff, True)
+    assert submitted == ("submitted", True, False)
+    assert returned == ("returned", False, True)
+    assert event.review_comment == "Add the attendance."
+    assert (event.review_status, event.is_published) == ("approved", True)
+    assert event.get_review_status_label() == "Approved"
+
+
+def test_reviewable_practice_approved_is_published(django_user_model):
+    staff = django_user_model.objects.create_user("staff-a")
+    practice = GoodPracticeFactory(status=GoodPractice.Status.DRAFT)
+
+    practice.mark_submitted(staff)
+    submitted = (practice.status, practice.is_awaiting_review, practice.is_editable_by_staff)
+    practice.mark_returned("Evidence?")
+    returned = (practice.status, practice.is_awaiting_review, practice.is_editable_by_staff)
+    practice.mark_approved()
+
+    assert (practice.submitted_by, practice.submitted_at is not None) == (staff, True)
+    assert submitted == ("submitted", True, False)
+    assert returned == ("returned", False, True)
+    assert practice.review_comment == "Evidence?"
+    assert (practice.status, practice.is_published) == ("published", True)
+    assert practice.get_review_status_label() == "Published"
+
+
+def test_reviewable_status_label_in_estonian():
+    event = Event(review_status=Event.ReviewStatus.RETURNED)
+    practice = GoodPractice(status=GoodPractice.Status.SUBMITTED)
+
+    with translation.override("et"):
+        labels = (event.get_review_status_label(), practice.get_review_status_label())
+
+    assert labels == ("Tagastatud muutmiseks", "Esitatud ülevaatamiseks")
+
+
+def test_reviewable_comment_help_text_names_neither_model_in_hungarian():
+    with translation.override("hu"):
+        texts = {
+            str(model._meta.get_field("review_comment").help_text)
+            for model in (Event, GoodPractice)
+        }
+
+    assert texts == {"A partner munkatársai látják, amikor a beküldésüket javításra visszaküldik."}
