@@ -10,6 +10,11 @@ class ProxyAwareHistoricalRecords(HistoricalRecords):
     """Also records saves made through proxy models (the per-kind event admins, the review
     queue): Django sends their signals under the proxy's name, not the concrete model's."""
 
+    def fields_included(self, model):
+        """Generated columns (the full-text search vectors) are the database's to compute: a
+        historical row neither needs nor could restore them."""
+        return [f for f in super().fields_included(model) if not getattr(f, "generated", False)]
+
     def finalize(self, sender, **kwargs):
         super().finalize(sender, **kwargs)
         if self.cls is not sender or not apps.models_ready:

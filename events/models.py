@@ -14,11 +14,11 @@ from simple_history.models import HistoricalRecords
 
 from better_portal.page_cache import bump_content_version
 from partners.models import Organisation, Person, Reviewable
-from partners.search import translated_search
+from partners.search import search_column, translated_search
 from partners.timezones import TimeZoneField
 from practices.models import GoodPractice, Theme, Transfer
 
-# The GIN indexes of migration 0100 hold these columns: change both together.
+# The stored search columns (fts_<language>) hold these fields: change them with a migration.
 EVENT_SEARCH_FIELDS = ["title", "summary", "body", "city", "venue"]
 
 
@@ -276,6 +276,14 @@ class Event(Reviewable):
         help_text=_("Events the coordinators enter themselves are approved from the start."),
     )
     REVIEW_STATUS_FIELD = "review_status"
+
+    # Full-text search on PostgreSQL: the searched text per language, GIN-indexed.
+    fts_en = search_column(EVENT_SEARCH_FIELDS, "en")
+    fts_it = search_column(EVENT_SEARCH_FIELDS, "it")
+    fts_et = search_column(EVENT_SEARCH_FIELDS, "et")
+    fts_hu = search_column(EVENT_SEARCH_FIELDS, "hu")
+    fts_sv = search_column(EVENT_SEARCH_FIELDS, "sv")
+    fts_el = search_column(EVENT_SEARCH_FIELDS, "el")
 
     objects = EventQuerySet.as_manager()
 

@@ -5,10 +5,10 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
-from .search import translated_search
+from .search import search_column, translated_search
 from .timezones import TimeZoneField
 
-# The GIN indexes of migration 0100 hold these columns: change both together.
+# The stored search columns (fts_<language>) hold these fields: change them with a migration.
 ORGANISATION_SEARCH_FIELDS = ["name", "description"]
 
 
@@ -80,6 +80,14 @@ class Organisation(models.Model):
     partner_role = models.CharField(
         _("partner role"), max_length=10, choices=Role.choices, blank=True
     )
+
+    # Full-text search on PostgreSQL: the searched text per language, GIN-indexed.
+    fts_en = search_column(ORGANISATION_SEARCH_FIELDS, "en")
+    fts_it = search_column(ORGANISATION_SEARCH_FIELDS, "it")
+    fts_et = search_column(ORGANISATION_SEARCH_FIELDS, "et")
+    fts_hu = search_column(ORGANISATION_SEARCH_FIELDS, "hu")
+    fts_sv = search_column(ORGANISATION_SEARCH_FIELDS, "sv")
+    fts_el = search_column(ORGANISATION_SEARCH_FIELDS, "el")
 
     objects = OrganisationQuerySet.as_manager()
 

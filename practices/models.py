@@ -9,9 +9,9 @@ from simple_history.models import HistoricalRecords
 
 from better_portal.page_cache import bump_content_version
 from partners.models import Organisation, Person, Reviewable
-from partners.search import translated_search
+from partners.search import search_column, translated_search
 
-# The GIN indexes of migration 0100 hold these columns: change both together.
+# The stored search columns (fts_<language>) hold these fields: change them with a migration.
 PRACTICE_SEARCH_FIELDS = ["title", "summary", "description", "location"]
 
 
@@ -133,6 +133,14 @@ class GoodPractice(Reviewable):
     created = models.DateTimeField(_("created"), auto_now_add=True)
     updated = models.DateTimeField(_("updated"), auto_now=True)
     REVIEW_STATUS_FIELD = "status"
+
+    # Full-text search on PostgreSQL: the searched text per language, GIN-indexed.
+    fts_en = search_column(PRACTICE_SEARCH_FIELDS, "en")
+    fts_it = search_column(PRACTICE_SEARCH_FIELDS, "it")
+    fts_et = search_column(PRACTICE_SEARCH_FIELDS, "et")
+    fts_hu = search_column(PRACTICE_SEARCH_FIELDS, "hu")
+    fts_sv = search_column(PRACTICE_SEARCH_FIELDS, "sv")
+    fts_el = search_column(PRACTICE_SEARCH_FIELDS, "el")
 
     objects = GoodPracticeQuerySet.as_manager()
 

@@ -172,6 +172,18 @@ def test_search_in_reader_language_and_english(client, published_and_hidden):
     assert item_titles(english_events, "event-item") == ["Tulevane õppevisiit"]
 
 
+def test_search_finds_text_written_without_signals(client):
+    # PostgreSQL keeps the stored search columns itself: an update() that sends no signal is
+    # found as soon as it is written (on SQLite the search reads the text columns directly).
+    event = EventFactory(title_en="Plain title")
+    Event.objects.filter(pk=event.pk).update(title_en="Cybersecurity drills")
+
+    html = client.get("/en/search/", {"q": "cybersecur"}).content.decode()
+
+    events = inner(html, '<section aria-labelledby="results-events"')
+    assert item_titles(events, "event-item") == ["Cybersecurity drills"]
+
+
 def test_search_ten_kilobyte_query_answered_with_message(client, published_and_hidden):
     response = client.get("/en/search/", {"q": "x" * 10_240})
 
