@@ -291,7 +291,7 @@ def table(large, small):
     rows += [
         "",
         f"Scaling from {SMALL} to {LARGE} events (served: req/s and p99 with the page cache; "
-        "miss: one uncached render through the test client):",
+        "miss: the first request after an edit, rendered afresh, through Django's test client):",
         "",
         f"| page | req/s at {SMALL} | req/s at {LARGE} | slowdown | p99 ms at {SMALL} "
         f"| p99 ms at {LARGE} "
