@@ -130,11 +130,14 @@ class EventQuerySet(models.QuerySet):
     def of_partner(self, organisation):
         """What a partner's staff may see: every event the partner is responsible for (drafts
         included) and the published events it hosted or attended. Never another partner's draft."""
+        # A subquery, not a join made DISTINCT: DISTINCT would compare every column, the stored
+        # search vectors included.
+        attended = Participation.objects.filter(organisation=organisation).values("event")
         return self.filter(
             models.Q(owner=organisation)
             | models.Q(is_published=True)
-            & (models.Q(host=organisation) | models.Q(organisations=organisation))
-        ).distinct()
+            & (models.Q(host=organisation) | models.Q(pk__in=attended))
+        )
 
 
 def change_count():

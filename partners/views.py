@@ -32,11 +32,14 @@ class OrganisationDetailView(DetailView):
         # Reverse managers use each model's own QuerySet, so published() applies without
         # importing the apps that depend on this one.
         hosted = org.hosted_events.published().with_related()
+        # A subquery, not the join made DISTINCT: DISTINCT would compare every column, the
+        # stored search vectors included.
+        events = org.hosted_events.model.objects
         attended = (
-            org.events.published()
+            events.published()
+            .filter(pk__in=org.events.values("pk"))
             .exclude(host=org)
             .with_related()
-            .distinct()
             .order_by("-start_date", "-pk")
         )
         context.update(
