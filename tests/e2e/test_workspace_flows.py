@@ -102,10 +102,10 @@ def log_visit(page, photo):
     page.get_by_role("group", name="Good practices examined").get_by_label(
         "Digital citizen folder"
     ).check()
-    page.get_by_label("Title [en] (English)").fill(TITLE)
-    page.get_by_label("Summary [en] (English)").fill(SUMMARY)
-    page.get_by_label("notes (English)").fill("We met the front-desk team.")
-    partners = page.get_by_role("group", name="participating partners")
+    page.get_by_label("Title (English)").fill(TITLE)
+    page.get_by_label("Summary (English)").fill(SUMMARY)
+    page.get_by_label("Notes (English)").fill("We met the front-desk team.")
+    partners = page.get_by_role("group", name="Participating partners")
     partners.get_by_label("Municipality of Gävle").check()
     partners.get_by_label("Tartu City Government").check()
     page.locator("#id_attendances-0-organisation").select_option(label="Municipality of Gävle")
@@ -113,7 +113,7 @@ def log_visit(page, photo):
     page.locator("#id_attendances-1-organisation").select_option(label="Tartu City Government")
     page.locator("#id_attendances-1-category").fill("hosts")
     page.locator("#id_attendances-1-participants").fill("6")
-    page.get_by_label("add photos").set_input_files(photo)
+    page.get_by_label("Add photos").set_input_files(photo)
     page.get_by_role("button", name="Save as draft").click()
 
 
