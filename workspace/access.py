@@ -4,7 +4,7 @@ from dataclasses import dataclass
 
 from django.db.models import Q
 
-from events.models import Event
+from events.models import Event, EventPhoto
 from partners.models import Organisation, Person
 from practices.models import GoodPractice
 
@@ -45,6 +45,10 @@ class Access:
         if self.is_coordinator:
             return Event.objects.filter(editable)
         return Event.objects.filter(editable, owner=self.organisation)
+
+    def editable_photos(self):
+        """Photos the user may caption or delete: those of the events they may change."""
+        return EventPhoto.objects.filter(event__in=self.editable_events())
 
     def practices(self):
         if self.is_coordinator:

@@ -8,7 +8,7 @@ from django.utils.text import capfirst
 from django.utils.translation import get_language_info, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
-from events.models import Attendance, Event, validate_photo_size
+from events.models import Attendance, Event, EventPhoto, validate_photo_size
 from practices.models import GoodPractice
 
 
@@ -248,6 +248,13 @@ AttendanceFormSet = forms.inlineformset_factory(
     extra=3,
     can_delete=True,
 )
+
+
+class PhotoCaptionForm(forms.ModelForm):
+    class Meta:
+        model = EventPhoto
+        fields = ["caption"]
+        help_texts = {"caption": _("Shown under the photo, and read to people who cannot see it.")}
 
 
 class PracticeForm(VersionedModelForm):

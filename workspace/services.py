@@ -1,12 +1,18 @@
 """Writes of the workspace and the review: each keeps a history entry with who and why."""
 
+import logging
+import posixpath
+from functools import partial
+
 from django.conf import settings
 from django.core.mail import send_mail
 from django.db import transaction
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from events.models import EventPhoto, Participation
+from events.models import Event, EventPhoto, Participation
+
+logger = logging.getLogger(__name__)
 
 # Stored in the history as data, in English, whatever the editor's language.
 REASON_CREATED = "Created in the workspace"
@@ -15,6 +21,10 @@ REASON_SUBMITTED = "Submitted for review"
 REASON_RETURNED = "Returned for changes"
 REASON_APPROVED = "Approved and published"
 REASON_RESTORED = "Restored the version of %s"
+REASON_PHOTO_CAPTIONED = "Changed the caption of photo %s"
+REASON_PHOTO_DELETED = "Deleted photo %s"
+# The length of django-simple-history's history_change_reason column.
+REASON_MAX_LENGTH = 100
 
 
 class EditConflict(Exception):
@@ -95,6 +105,44 @@ def save_practice(form, user):
     practice._history_user = user
     practice._change_reason = reason
     return form.save()
+
+
+@transaction.atomic
+def caption_photo(form, user):
+    """Save a photo's new caption; the visit's history keeps who changed it and when."""
+    photo = form.save()
+    _record_photo_change(photo, user, REASON_PHOTO_CAPTIONED)
+    return photo
+
+
+@transaction.atomic
+def delete_photo(photo, user):
+    """Delete a photo of a visit, and its file from the storage once the deletion is committed
+    (a rolled-back deletion keeps its file). The visit's history keeps who deleted it and when."""
+    storage, name = photo.image.storage, photo.image.name
+    _record_photo_change(photo, user, REASON_PHOTO_DELETED)
+    photo.delete()
+    transaction.on_commit(partial(_delete_file, storage, name))
+
+
+def _record_photo_change(photo, user, reason):
+    # A history entry for the visit as it stands, without saving it: its version stays, so
+    # whoever is editing the visit's text meanwhile is not told of a conflict that is none.
+    event = Event.objects.get(pk=photo.event_id)
+    name = posixpath.basename(photo.image.name)
+    Event.history.bulk_history_create(
+        [event],
+        update=True,
+        default_user=user,
+        default_change_reason=(reason % name)[:REASON_MAX_LENGTH],
+    )
+
+
+def _delete_file(storage, name):
+    try:
+        storage.delete(name)
+    except Exception:  # any storage's error (disk, S3): the photo itself is already gone
+        logger.exception("Could not delete the file %s of a deleted photo", name)
 
 
 @transaction.atomic

@@ -8,6 +8,8 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
+from .conftest import add_photo
+
 pytestmark = pytest.mark.django_db
 
 
@@ -158,6 +160,16 @@ def test_coordinators_forms_label_the_partner_they_choose(
 
     assert visit == inserted(VISIT_LABELS[language], participating, responsible)
     assert practice == inserted(PRACTICE_LABELS[language], further, owner)
+
+
+@pytest.mark.parametrize(("language", "label"), [("en", "Caption:"), ("sv", "Bildtext:")])
+def test_photo_caption_form_label(client, staff_a, a_items, language, label):
+    photo = add_photo(a_items["draft_event"])
+    client.force_login(staff_a)
+
+    response = get(client, language, "workspace:photo-update", photo.event_id, photo.pk)
+
+    assert form_labels(response) == [label]
 
 
 @pytest.mark.parametrize(
