@@ -5,12 +5,15 @@ import posixpath
 from functools import partial
 
 from django.conf import settings
-from django.core.mail import send_mail
+from django.core.mail import EmailMessage, get_connection, send_mail
 from django.db import transaction
+from django.utils import translation
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from events.models import Event, EventPhoto, Participation
+
+from .access import reviewers
 
 logger = logging.getLogger(__name__)
 
@@ -146,11 +149,16 @@ def _delete_file(storage, name):
 
 
 @transaction.atomic
-def submit(item, user):
-    """Send a draft or returned item to the coordinators; it can no longer be edited."""
+def submit(item, user, link=""):
+    """Send a draft or returned item to the coordinators; it can no longer be edited.
+
+    Once the submission is committed, every coordinator with an address is e-mailed, with the
+    link to the item in the review queue; a failed e-mail is logged and the submission kept.
+    """
     claim_version(item, item.version)
     item.mark_submitted(user)
     _save_with_history(item, user, REASON_SUBMITTED)
+    transaction.on_commit(partial(_notify_coordinators, item, user, link))
 
 
 @transaction.atomic
@@ -203,6 +211,11 @@ def _notify(item, subject, message, link):
     send_mail(subject, message, settings.DEFAULT_FROM_EMAIL, [recipient])
 
 
+def _one_line(text):
+    """The text with its line breaks made spaces: a mail header with one cannot be sent."""
+    return " ".join(text.split())
+
+
 def _submitter_email(item):
     user = item.submitted_by
     if user is None:
@@ -211,3 +224,50 @@ def _submitter_email(item):
         return user.email
     person = getattr(user, "person", None)
     return person.email if person else ""
+
+
+def _notify_coordinators(item, user, link):
+    try:
+        _mail_coordinators(item, user, link)
+    except Exception:  # any error of the mail backend: the submission is committed, and stays
+        logger.exception("Could not e-mail the coordinators about the submission of %r", item)
+
+
+def _mail_coordinators(item, user, link):
+    addresses = reviewers().exclude(pk=user.pk).exclude(email="").values_list("email", flat=True)
+    recipients = list(dict.fromkeys(addresses))
+    if not recipients:
+        return
+    # Coordinators keep no language of their own: the portal's main one, not the submitter's.
+    with translation.override(settings.LANGUAGE_CODE):
+        subject, body = _submission_mail(item, user, link)
+    reply_to = [user.email] if user.email else []
+    mails = [
+        EmailMessage(subject, body, settings.DEFAULT_FROM_EMAIL, [address], reply_to=reply_to)
+        for address in recipients
+    ]
+    get_connection().send_messages(mails)
+
+
+def _submission_mail(item, user, link):
+    values = {
+        "title": _one_line(item.title),
+        "partner": item.owner.name if item.owner_id else "—",
+        "person": _person_name(user),
+    }
+    if isinstance(item, Event):
+        subject = _("Study visit submitted for review: %(title)s") % values
+        body = _("%(person)s (%(partner)s) submitted the study visit “%(title)s” for review.")
+    else:
+        subject = _("Good practice submitted for review: %(title)s") % values
+        body = _("%(person)s (%(partner)s) submitted the good practice “%(title)s” for review.")
+    body %= values
+    if link:
+        body += "\n\n" + _("Approve it or return it with a comment in the review queue:")
+        body += f"\n{link}"
+    return subject, body
+
+
+def _person_name(user):
+    person = getattr(user, "person", None)
+    return (person.full_name if person else "") or user.get_full_name() or user.get_username()

@@ -213,8 +213,9 @@ class SubmitView(WorkspaceMixin, View):
             item = get_object_or_404(self.access.editable_events(), pk=pk)
         else:
             item = get_object_or_404(self.access.editable_practices(), pk=pk)
+        queue_url = reverse(f"admin:workspace_submitted{self.kind}_change", args=[item.pk])
         try:
-            services.submit(item, request.user)
+            services.submit(item, request.user, request.build_absolute_uri(queue_url))
         except services.EditConflict:
             messages.error(request, _("Someone else changed this item; look at it again."))
         else:
