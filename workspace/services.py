@@ -169,7 +169,7 @@ def approve(item, user, link=""):
     _save_with_history(item, user, REASON_APPROVED)
     _notify(
         item,
-        _("Approved and published: %(title)s") % {"title": item.title},
+        _("Approved and published: %(title)s") % {"title": _one_line(item.title)},
         _("The coordinators approved “%(title)s”. It is now published on the portal.")
         % {"title": item.title},
         link,
@@ -184,7 +184,7 @@ def return_for_changes(item, user, comment, link=""):
     _save_with_history(item, user, REASON_RETURNED)
     _notify(
         item,
-        _("Returned for changes: %(title)s") % {"title": item.title},
+        _("Returned for changes: %(title)s") % {"title": _one_line(item.title)},
         _("The coordinators returned “%(title)s” for changes. Their comment:\n\n%(comment)s")
         % {"title": item.title, "comment": comment},
         link,

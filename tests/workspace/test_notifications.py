@@ -1,4 +1,4 @@
-"""The coordinators are e-mailed when partner staff submit a study visit or a practice."""
+"""The e-mails of the review: coordinators hear of submissions, staff of decisions."""
 
 import logging
 
@@ -233,3 +233,24 @@ def test_title_with_a_line_break_still_makes_a_mail(
     submit(client, visit, django_capture_on_commit_callbacks)
 
     assert [m.subject for m in mailoutbox] == ["Study visit submitted for review: Two lines"]
+
+
+@pytest.mark.parametrize(
+    ("decision", "subject"),
+    [
+        ("approve", "Approved and published: Two lines"),
+        ("return", "Returned for changes: Two lines"),
+    ],
+)
+def test_review_of_a_title_with_a_line_break_is_mailed(
+    coordinator_client, staff_a, partner_a, mailoutbox, decision, subject
+):
+    visit = draft_visit(partner_a, "Two\r\nlines", review_status="submitted", submitted_by=staff_a)
+    url = reverse("admin:workspace_submittedevent_change", args=[visit.pk])
+
+    response = coordinator_client.post(
+        url, {"seen_version": 1, "review_comment": "Shorter, please.", "decision": decision}
+    )
+
+    assert response.status_code == 302
+    assert [(m.to, m.subject) for m in mailoutbox] == [(["staff-a@better.example"], subject)]
