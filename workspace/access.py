@@ -2,9 +2,10 @@
 
 from dataclasses import dataclass
 
+from django.contrib.auth import get_user_model
 from django.db.models import Q
 
-from events.models import Event
+from events.models import Event, EventPhoto
 from partners.models import Organisation, Person
 from practices.models import GoodPractice
 
@@ -46,6 +47,10 @@ class Access:
             return Event.objects.filter(editable)
         return Event.objects.filter(editable, owner=self.organisation)
 
+    def editable_photos(self):
+        """Photos the user may caption or delete: those of the events they may change."""
+        return EventPhoto.objects.filter(event__in=self.editable_events())
+
     def practices(self):
         if self.is_coordinator:
             return GoodPractice.objects.all()
@@ -68,3 +73,19 @@ class Access:
         if self.is_coordinator:
             return Person.objects.select_related("organisation")
         return Person.objects.filter(organisation=self.organisation)
+
+
+def reviewers():
+    """The active users who can work the review queue: superusers, and staff members given the
+    permission to review (the Coordinators group has it). Only they can open the admin."""
+    return (
+        get_user_model()
+        .objects.with_perm(
+            "workspace.review_submissions",
+            include_superusers=True,
+            # django-axes' backend is configured too; permissions are the model backend's.
+            backend="django.contrib.auth.backends.ModelBackend",
+        )
+        .filter(is_staff=True)
+        .order_by("pk")
+    )

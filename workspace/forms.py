@@ -4,10 +4,11 @@ from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import connections
-from django.utils.translation import get_language, get_language_info
+from django.utils.text import capfirst
+from django.utils.translation import get_language_info, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
-from events.models import Attendance, Event, validate_photo_size
+from events.models import Attendance, Event, EventPhoto, validate_photo_size
 from practices.models import GoodPractice
 
 
@@ -102,27 +103,51 @@ def language_fields(names, language):
     return fields
 
 
-def label_languages(form, names, language):
-    """Name each translated field's language in its label: “Title (English)”."""
-    for code in {"en", language}:
-        info = get_language_info(code)
-        for name in names:
+# A translated field's language, named in its label as the label's language writes it there:
+# “Title (English)”, “Titel (engelska)”. Not “Title in English”: Estonian and Hungarian inflect it.
+LANGUAGE_IN_LABEL = {
+    "en": pgettext_lazy("language of a form field", "English"),
+    "it": pgettext_lazy("language of a form field", "Italian"),
+    "et": pgettext_lazy("language of a form field", "Estonian"),
+    "hu": pgettext_lazy("language of a form field", "Hungarian"),
+    "sv": pgettext_lazy("language of a form field", "Swedish"),
+    "el": pgettext_lazy("language of a form field", "Greek"),
+}
+
+
+def language_label(label, code):
+    """“Title (English)”: a field's label with the language of its text, in the active language."""
+    language = LANGUAGE_IN_LABEL.get(code) or get_language_info(code)["name_translated"]
+    # Translators: a form field's label, then the language of the text it takes.
+    return _("%(label)s (%(language)s)") % {
+        "label": capfirst(label),
+        "language": language,
+    }
+
+
+def label_languages(form, names, labels=None):
+    """Label each translated field with its own field's name and its language, replacing
+    modeltranslation's “title [en]”. ``labels`` gives other names than the model's for some."""
+    model_options = form._meta.model._meta
+    for name in names:
+        label = (labels or {}).get(name) or model_options.get_field(name).verbose_name
+        for code, _language in settings.LANGUAGES:
             field = form.fields.get(f"{name}_{code}")
             if field is not None:
-                field.label = f"{field.label} ({info['name_local']})"
+                field.label = language_label(label, code)
 
 
 class StudyVisitForm(VersionedModelForm):
     TRANSLATED = ["title", "summary", "body"]
 
     participants = BoundedModelMultipleChoiceField(
-        label=_("participating partners"),
+        label=_("Participating partners"),
         queryset=None,
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
     photos = MultipleImageField(
-        label=_("add photos"),
+        label=_("Add photos"),
         required=False,
         help_text=_("JPEG, PNG or WebP images; you can choose several at once."),
     )
@@ -150,7 +175,6 @@ class StudyVisitForm(VersionedModelForm):
     def __init__(self, *args, access, **kwargs):
         super().__init__(*args, **kwargs)
         self.access = access
-        language = get_language()
         self.fields["host"].queryset = access.partner_choices()
         self.fields["host"].required = True
         self.fields["participants"].queryset = access.partner_choices()
@@ -159,10 +183,7 @@ class StudyVisitForm(VersionedModelForm):
             self.fields["owner"].queryset = access.partner_choices()
             self.fields["owner"].required = True
         self.fields["summary_en"].required = True
-        for code in {"en", language}:
-            if f"body_{code}" in self.fields:
-                self.fields[f"body_{code}"].label = _("notes")
-        label_languages(self, self.TRANSLATED, language)
+        label_languages(self, self.TRANSLATED, {"body": _("notes")})
         if self.instance.pk:
             self.initial.setdefault(
                 "participants",
@@ -212,9 +233,28 @@ class AttendanceForm(forms.ModelForm):
         self.fields["organisation"].queryset = access.partner_choices()
 
 
+class BaseAttendanceFormSet(forms.BaseInlineFormSet):
+    def add_fields(self, form, index):
+        super().add_fields(form, index)
+        if "DELETE" in form.fields:
+            form.fields["DELETE"].label = _("Remove this row")
+
+
 AttendanceFormSet = forms.inlineformset_factory(
-    Event, Attendance, form=AttendanceForm, extra=3, can_delete=True
+    Event,
+    Attendance,
+    form=AttendanceForm,
+    formset=BaseAttendanceFormSet,
+    extra=3,
+    can_delete=True,
 )
+
+
+class PhotoCaptionForm(forms.ModelForm):
+    class Meta:
+        model = EventPhoto
+        fields = ["caption"]
+        help_texts = {"caption": _("Shown under the photo, and read to people who cannot see it.")}
 
 
 class PracticeForm(VersionedModelForm):
@@ -253,6 +293,8 @@ class PracticeForm(VersionedModelForm):
             "themes": forms.CheckboxSelectMultiple,
         }
         field_classes = {"themes": BoundedModelMultipleChoiceField}
+        # The model's “start” and “end” read as a timescale in the admin's fieldset, not alone.
+        labels = {"start_date": _("Start date"), "end_date": _("End date")}
 
     def __init__(self, *args, access, **kwargs):
         super().__init__(*args, **kwargs)
@@ -262,7 +304,7 @@ class PracticeForm(VersionedModelForm):
         self.fields["image"].validators.append(validate_photo_size)
         for name in ["summary_en", "description_en"]:
             self.fields[name].required = True
-        label_languages(self, self.TRANSLATED, get_language())
+        label_languages(self, self.TRANSLATED)
         if not self.instance.pk:
             self.instance.status = GoodPractice.Status.DRAFT
             self.instance.owner = access.organisation

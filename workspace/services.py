@@ -1,12 +1,21 @@
 """Writes of the workspace and the review: each keeps a history entry with who and why."""
 
+import logging
+import posixpath
+from functools import partial
+
 from django.conf import settings
-from django.core.mail import send_mail
+from django.core.mail import EmailMessage, get_connection, send_mail
 from django.db import transaction
+from django.utils import translation
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from events.models import EventPhoto, Participation
+from events.models import Event, EventPhoto, Participation
+
+from .access import reviewers
+
+logger = logging.getLogger(__name__)
 
 # Stored in the history as data, in English, whatever the editor's language.
 REASON_CREATED = "Created in the workspace"
@@ -15,6 +24,10 @@ REASON_SUBMITTED = "Submitted for review"
 REASON_RETURNED = "Returned for changes"
 REASON_APPROVED = "Approved and published"
 REASON_RESTORED = "Restored the version of %s"
+REASON_PHOTO_CAPTIONED = "Changed the caption of photo %s"
+REASON_PHOTO_DELETED = "Deleted photo %s"
+# The length of django-simple-history's history_change_reason column.
+REASON_MAX_LENGTH = 100
 
 
 class EditConflict(Exception):
@@ -98,11 +111,54 @@ def save_practice(form, user):
 
 
 @transaction.atomic
-def submit(item, user):
-    """Send a draft or returned item to the coordinators; it can no longer be edited."""
+def caption_photo(form, user):
+    """Save a photo's new caption; the visit's history keeps who changed it and when."""
+    photo = form.save()
+    _record_photo_change(photo, user, REASON_PHOTO_CAPTIONED)
+    return photo
+
+
+@transaction.atomic
+def delete_photo(photo, user):
+    """Delete a photo of a visit, and its file from the storage once the deletion is committed
+    (a rolled-back deletion keeps its file). The visit's history keeps who deleted it and when."""
+    storage, name = photo.image.storage, photo.image.name
+    _record_photo_change(photo, user, REASON_PHOTO_DELETED)
+    photo.delete()
+    transaction.on_commit(partial(_delete_file, storage, name))
+
+
+def _record_photo_change(photo, user, reason):
+    # A history entry for the visit as it stands, without saving it: its version stays, so
+    # whoever is editing the visit's text meanwhile is not told of a conflict that is none.
+    event = Event.objects.get(pk=photo.event_id)
+    name = posixpath.basename(photo.image.name)
+    Event.history.bulk_history_create(
+        [event],
+        update=True,
+        default_user=user,
+        default_change_reason=(reason % name)[:REASON_MAX_LENGTH],
+    )
+
+
+def _delete_file(storage, name):
+    try:
+        storage.delete(name)
+    except Exception:  # any storage's error (disk, S3): the photo itself is already gone
+        logger.exception("Could not delete the file %s of a deleted photo", name)
+
+
+@transaction.atomic
+def submit(item, user, link=""):
+    """Send a draft or returned item to the coordinators; it can no longer be edited.
+
+    Once the submission is committed, every coordinator with an address is e-mailed, with the
+    link to the item in the review queue; a failed e-mail is logged and the submission kept.
+    """
     claim_version(item, item.version)
     item.mark_submitted(user)
     _save_with_history(item, user, REASON_SUBMITTED)
+    transaction.on_commit(partial(_notify_coordinators, item, user, link))
 
 
 @transaction.atomic
@@ -113,7 +169,7 @@ def approve(item, user, link=""):
     _save_with_history(item, user, REASON_APPROVED)
     _notify(
         item,
-        _("Approved and published: %(title)s") % {"title": item.title},
+        _("Approved and published: %(title)s") % {"title": _one_line(item.title)},
         _("The coordinators approved “%(title)s”. It is now published on the portal.")
         % {"title": item.title},
         link,
@@ -128,7 +184,7 @@ def return_for_changes(item, user, comment, link=""):
     _save_with_history(item, user, REASON_RETURNED)
     _notify(
         item,
-        _("Returned for changes: %(title)s") % {"title": item.title},
+        _("Returned for changes: %(title)s") % {"title": _one_line(item.title)},
         _("The coordinators returned “%(title)s” for changes. Their comment:\n\n%(comment)s")
         % {"title": item.title, "comment": comment},
         link,
@@ -155,6 +211,11 @@ def _notify(item, subject, message, link):
     send_mail(subject, message, settings.DEFAULT_FROM_EMAIL, [recipient])
 
 
+def _one_line(text):
+    """The text with its line breaks made spaces: a mail header with one cannot be sent."""
+    return " ".join(text.split())
+
+
 def _submitter_email(item):
     user = item.submitted_by
     if user is None:
@@ -163,3 +224,50 @@ def _submitter_email(item):
         return user.email
     person = getattr(user, "person", None)
     return person.email if person else ""
+
+
+def _notify_coordinators(item, user, link):
+    try:
+        _mail_coordinators(item, user, link)
+    except Exception:  # any error of the mail backend: the submission is committed, and stays
+        logger.exception("Could not e-mail the coordinators about the submission of %r", item)
+
+
+def _mail_coordinators(item, user, link):
+    addresses = reviewers().exclude(pk=user.pk).exclude(email="").values_list("email", flat=True)
+    recipients = list(dict.fromkeys(addresses))
+    if not recipients:
+        return
+    # Coordinators keep no language of their own: the portal's main one, not the submitter's.
+    with translation.override(settings.LANGUAGE_CODE):
+        subject, body = _submission_mail(item, user, link)
+    reply_to = [user.email] if user.email else []
+    mails = [
+        EmailMessage(subject, body, settings.DEFAULT_FROM_EMAIL, [address], reply_to=reply_to)
+        for address in recipients
+    ]
+    get_connection().send_messages(mails)
+
+
+def _submission_mail(item, user, link):
+    values = {
+        "title": _one_line(item.title),
+        "partner": item.owner.name if item.owner_id else "—",
+        "person": _person_name(user),
+    }
+    if isinstance(item, Event):
+        subject = _("Study visit submitted for review: %(title)s") % values
+        body = _("%(person)s (%(partner)s) submitted the study visit “%(title)s” for review.")
+    else:
+        subject = _("Good practice submitted for review: %(title)s") % values
+        body = _("%(person)s (%(partner)s) submitted the good practice “%(title)s” for review.")
+    body %= values
+    if link:
+        body += "\n\n" + _("Approve it or return it with a comment in the review queue:")
+        body += f"\n{link}"
+    return subject, body
+
+
+def _person_name(user):
+    person = getattr(user, "person", None)
+    return (person.full_name if person else "") or user.get_full_name() or user.get_username()

@@ -11,6 +11,16 @@ urlpatterns = [
     path("visits/<int:pk>/", views.EventDetailView.as_view(), name="event-detail"),
     path("visits/<int:pk>/edit/", views.EventFormView.as_view(), name="event-update"),
     path("visits/<int:pk>/submit/", views.SubmitView.as_view(kind="event"), name="event-submit"),
+    path(
+        "visits/<int:pk>/photos/<int:photo_pk>/caption/",
+        views.PhotoCaptionView.as_view(),
+        name="photo-update",
+    ),
+    path(
+        "visits/<int:pk>/photos/<int:photo_pk>/delete/",
+        views.PhotoDeleteView.as_view(),
+        name="photo-delete",
+    ),
     path("practices/new/", views.PracticeFormView.as_view(), name="practice-create"),
     path("practices/<int:pk>/", views.PracticeDetailView.as_view(), name="practice-detail"),
     path("practices/<int:pk>/edit/", views.PracticeFormView.as_view(), name="practice-update"),

@@ -7,13 +7,18 @@ from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse, reverse_lazy
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from django.views.generic import DetailView, TemplateView, View
+from django.views.generic import DeleteView, DetailView, TemplateView, UpdateView, View
 
 from events.models import Participation
 
 from . import services
 from .access import Access
-from .forms import AttendanceFormSet, practice_form_class, study_visit_form_class
+from .forms import (
+    AttendanceFormSet,
+    PhotoCaptionForm,
+    practice_form_class,
+    study_visit_form_class,
+)
 
 
 class LoginView(auth_views.LoginView):
@@ -121,6 +126,40 @@ class EventFormView(WorkspaceMixin, TemplateView):
         return self.render_to_response(self.get_context_data(form=form, formset=formset))
 
 
+class PhotoMixin(WorkspaceMixin):
+    """One photo of a visit the user may change; any other photo, by any URL, is a 404."""
+
+    context_object_name = "photo"
+
+    def get_object(self, queryset=None):
+        photos = self.access.editable_photos().select_related("event")
+        return get_object_or_404(photos, pk=self.kwargs["photo_pk"], event=self.kwargs["pk"])
+
+    def get_success_url(self):
+        return reverse("workspace:event-detail", kwargs={"pk": self.object.event_id})
+
+
+class PhotoCaptionView(PhotoMixin, UpdateView):
+    template_name = "workspace/photo_form.html"
+    form_class = PhotoCaptionForm
+
+    def form_valid(self, form):
+        services.caption_photo(form, self.request.user)
+        messages.success(self.request, _("The caption is saved."))
+        return redirect(self.get_success_url())
+
+
+class PhotoDeleteView(PhotoMixin, DeleteView):
+    """A confirmation page (GET); the deletion itself is a POST."""
+
+    template_name = "workspace/photo_confirm_delete.html"
+
+    def form_valid(self, form):
+        services.delete_photo(self.object, self.request.user)
+        messages.success(self.request, _("The photo is deleted."))
+        return redirect(self.get_success_url())
+
+
 class PracticeDetailView(WorkspaceMixin, DetailView):
     template_name = "workspace/practice_detail.html"
     context_object_name = "practice"
@@ -174,8 +213,9 @@ class SubmitView(WorkspaceMixin, View):
             item = get_object_or_404(self.access.editable_events(), pk=pk)
         else:
             item = get_object_or_404(self.access.editable_practices(), pk=pk)
+        queue_url = reverse(f"admin:workspace_submitted{self.kind}_change", args=[item.pk])
         try:
-            services.submit(item, request.user)
+            services.submit(item, request.user, request.build_absolute_uri(queue_url))
         except services.EditConflict:
             messages.error(request, _("Someone else changed this item; look at it again."))
         else:

@@ -4,7 +4,7 @@ import pytest
 from django.utils import translation
 from django.utils.translation import gettext
 
-from .test_workspace_flows import log_in_to_workspace, make_partner_staff
+from .test_workspace_flows import add_photo, log_in_to_workspace, make_partner_staff
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -49,9 +49,10 @@ def test_public_pages_have_no_serious_violations(page, live_server, demo, axe_vi
 
 @pytest.mark.parametrize("language", ["en", "et"])
 def test_workspace_pages_have_no_serious_violations(
-    page, live_server, settings, axe_violations, language
+    page, live_server, settings, tmp_path, axe_violations, language
 ):
     _user, visit, practice = make_partner_staff(settings)
+    photo = add_photo(visit, settings, tmp_path)
     found = {}
 
     def check(name, heading):
@@ -66,6 +67,8 @@ def test_workspace_pages_have_no_serious_violations(
             "dashboard": gettext("Workspace of %(partner)s") % {"partner": "P4 Tartu"},
             "visit form": gettext("Log a study visit"),
             "practice form": gettext("Propose a good practice"),
+            "photo caption": gettext("Edit the photo's caption"),
+            "photo deletion": gettext("Delete this photo?"),
         }
         error_banner = gettext(
             "Please correct the errors below. Everything else you entered is kept."
@@ -78,6 +81,11 @@ def test_workspace_pages_have_no_serious_violations(
     check("visit detail", "Tartu draft visit")
     page.goto(f"{live_server.url}/{language}/workspace/practices/{practice.pk}/")
     check("practice detail", "Tartu draft practice")
+    photo_path = f"{live_server.url}/{language}/workspace/visits/{visit.pk}/photos/{photo.pk}"
+    page.goto(f"{photo_path}/caption/")
+    check("photo caption", headings["photo caption"])
+    page.goto(f"{photo_path}/delete/")
+    check("photo deletion", headings["photo deletion"])
     for name, path in [("visit form", "visits/new/"), ("practice form", "practices/new/")]:
         page.goto(f"{live_server.url}/{language}/workspace/{path}")
         check(name, headings[name])

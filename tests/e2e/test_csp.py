@@ -4,7 +4,7 @@ import pytest
 
 from events.models import Event
 
-from .test_workspace_flows import log_in_to_workspace, make_partner_staff
+from .test_workspace_flows import add_photo, log_in_to_workspace, make_partner_staff
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -83,13 +83,22 @@ def test_csp_check_bites_on_inline_script(page, live_server, csp_violations):
     assert len(csp_console_errors(page)) == 2
 
 
-WORKSPACE_PAGES = ["", "visits/new/", "visits/{visit}/", "practices/new/", "practices/{practice}/"]
+WORKSPACE_PAGES = [
+    "",
+    "visits/new/",
+    "visits/{visit}/",
+    "visits/{visit}/photos/{photo}/caption/",
+    "visits/{visit}/photos/{photo}/delete/",
+    "practices/new/",
+    "practices/{practice}/",
+]
 
 
 def test_workspace_pages_keep_their_content_security_policy(
-    page, live_server, settings, csp_violations
+    page, live_server, settings, tmp_path, csp_violations
 ):
     _user, visit, practice = make_partner_staff(settings)
+    photo = add_photo(visit, settings, tmp_path)
     found = {}
 
     def record(path):
@@ -103,7 +112,7 @@ def test_workspace_pages_keep_their_content_security_policy(
         log_in_to_workspace(page, live_server, language, "staff-tartu")
         for path in WORKSPACE_PAGES:
             url = f"{live_server.url}/{language}/workspace/{path}"
-            response = page.goto(url.format(visit=visit.pk, practice=practice.pk))
+            response = page.goto(url.format(visit=visit.pk, practice=practice.pk, photo=photo.pk))
             assert response.status == 200, path
             record(page.url)
         for path in ["visits/new/", "practices/new/"]:

@@ -6,10 +6,11 @@ import io
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
+from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 from playwright.sync_api import expect
 
-from events.models import Event
+from events.models import Event, EventPhoto
 from tests.factories import EventFactory, GoodPracticeFactory, PartnerFactory, PersonFactory
 from workspace.groups import ensure_groups
 
@@ -43,6 +44,15 @@ def make_partner_staff(settings, username="staff-tartu"):
     )
     practice = GoodPracticeFactory(title_en="Tartu draft practice", owner=partner, status="draft")
     return user, visit, practice
+
+
+def add_photo(visit, settings, tmp_path, caption="The front desk"):
+    """A photo of the visit, stored under a temporary media root that the live server serves."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    buffer = io.BytesIO()
+    Image.new("RGB", (8, 8), "green").save(buffer, format="PNG")
+    image = SimpleUploadedFile("desk.png", buffer.getvalue(), content_type="image/png")
+    return EventPhoto.objects.create(event=visit, image=image, caption=caption)
 
 
 def log_in_to_workspace(page, live_server, language, username):
@@ -102,10 +112,10 @@ def log_visit(page, photo):
     page.get_by_role("group", name="Good practices examined").get_by_label(
         "Digital citizen folder"
     ).check()
-    page.get_by_label("Title [en] (English)").fill(TITLE)
-    page.get_by_label("Summary [en] (English)").fill(SUMMARY)
-    page.get_by_label("notes (English)").fill("We met the front-desk team.")
-    partners = page.get_by_role("group", name="participating partners")
+    page.get_by_label("Title (English)").fill(TITLE)
+    page.get_by_label("Summary (English)").fill(SUMMARY)
+    page.get_by_label("Notes (English)").fill("We met the front-desk team.")
+    partners = page.get_by_role("group", name="Participating partners")
     partners.get_by_label("Municipality of Gävle").check()
     partners.get_by_label("Tartu City Government").check()
     page.locator("#id_attendances-0-organisation").select_option(label="Municipality of Gävle")
@@ -113,7 +123,7 @@ def log_visit(page, photo):
     page.locator("#id_attendances-1-organisation").select_option(label="Tartu City Government")
     page.locator("#id_attendances-1-category").fill("hosts")
     page.locator("#id_attendances-1-participants").fill("6")
-    page.get_by_label("add photos").set_input_files(photo)
+    page.get_by_label("Add photos").set_input_files(photo)
     page.get_by_role("button", name="Save as draft").click()
 
 
@@ -180,3 +190,29 @@ def test_staff_visit_is_approved_and_published(staff_page, admin_page, live_serv
     expect(page.get_by_role("link", name="See it on the public site")).to_have_attribute(
         "href", f"/en/events/{event.slug}/"
     )
+
+
+def test_staff_caption_then_delete_a_photo(page, live_server, settings, tmp_path):
+    _user, visit, _practice = make_partner_staff(settings)
+    photo = add_photo(visit, settings, tmp_path)
+    log_in_to_workspace(page, live_server, "en", "staff-tartu")
+    page.goto(f"{live_server.url}/en/workspace/visits/{visit.pk}/")
+
+    page.get_by_role("link", name="Edit the caption of photo 1").click()
+    expect(page.locator("h1")).to_have_text("Edit the photo's caption")
+    page.get_by_label("Caption").fill("Tartu's digital front desk")
+    page.get_by_role("button", name="Save the caption").click()
+
+    page.wait_for_url(f"{live_server.url}/en/workspace/visits/{visit.pk}/")
+    expect(page.locator(".messages")).to_have_text("The caption is saved.")
+    expect(page.locator(".workspace-photos figcaption")).to_have_text("Tartu's digital front desk")
+
+    page.get_by_role("link", name="Delete photo 1").click()
+    expect(page.locator("h1")).to_have_text("Delete this photo?")
+    page.get_by_role("button", name="Delete the photo").click()
+
+    page.wait_for_url(f"{live_server.url}/en/workspace/visits/{visit.pk}/")
+    expect(page.locator(".messages")).to_have_text("The photo is deleted.")
+    expect(page.locator(".workspace-photos")).to_have_count(0)
+    assert not EventPhoto.objects.exists()
+    assert not photo.image.storage.exists(photo.image.name)

@@ -3,10 +3,12 @@ import datetime as dt
 import pytest
 from django.contrib.auth.models import Group, Permission
 
-from events.models import Event
+from events.models import Event, EventPhoto
 from practices.models import GoodPractice
 from tests.factories import EventFactory, GoodPracticeFactory, PartnerFactory, PersonFactory
 from workspace.groups import ensure_groups
+
+from .helpers import png_file
 
 
 @pytest.fixture(autouse=True)
@@ -72,6 +74,11 @@ def draft_practice(owner, title, **kwargs):
     return GoodPracticeFactory(**{**defaults, **kwargs})
 
 
+def add_photo(event, caption="", name="visit.png"):
+    """A photo of the event, its PNG file saved in the (temporary) media storage."""
+    return EventPhoto.objects.create(event=event, image=png_file(name), caption=caption)
+
+
 @pytest.fixture
 def b_items(partner_b):
     """Partner B's items that partner A's staff must never see or change."""
@@ -98,4 +105,13 @@ def a_items(partner_a):
     return {
         "draft_event": draft_visit(partner_a, "Tartu draft visit"),
         "draft_practice": draft_practice(partner_a, "Tartu draft practice"),
+    }
+
+
+@pytest.fixture
+def b_photos(b_items):
+    """A photo on each of partner B's visits, captioned with what must never leak."""
+    return {
+        key: add_photo(b_items[key], caption="Gävle secret caption", name="gavle-secret.png")
+        for key in ("draft_event", "submitted_event", "returned_event")
     }

@@ -1,11 +1,21 @@
+import io
 import re
 from html import unescape
+
+from django.core.files.uploadedfile import SimpleUploadedFile
+from PIL import Image
 
 
 def workspace_links(response, kind):
     """The texts of the links to workspace detail pages of one kind ("visits" or "practices")."""
     pattern = rf'<a href="/\w\w/workspace/{kind}/\d+/">([^<]*)</a>'
     return [unescape(text) for text in re.findall(pattern, response.content.decode())]
+
+
+def png_file(name="visit.png"):
+    buffer = io.BytesIO()
+    Image.new("RGB", (4, 4), "blue").save(buffer, format="PNG")
+    return SimpleUploadedFile(name, buffer.getvalue(), content_type="image/png")
 
 
 def visit_data(host, **overrides):

@@ -6,8 +6,10 @@ from urllib.parse import quote
 import pytest
 from django.urls import reverse
 
+from events.models import EventPhoto
 from tests.factories import EventFactory, ParticipationFactory
 
+from .conftest import add_photo
 from .helpers import practice_data, visit_data, workspace_links
 
 pytestmark = pytest.mark.django_db
@@ -19,12 +21,21 @@ B_DRAFT_TITLES = [
     "Gävle secret draft practice",
     "Gävle secret returned practice",
     "Gävle only",
+    "Gävle secret caption",
+    "gavle-secret",
 ]
 
 
-def urls_of(items):
-    """Every workspace URL about these items, with the method that uses it."""
-    urls = []
+def photo_urls(photo):
+    """Every workspace URL about one photo, with the method that uses it."""
+    caption = reverse("workspace:photo-update", args=[photo.event_id, photo.pk])
+    delete = reverse("workspace:photo-delete", args=[photo.event_id, photo.pk])
+    return [("get", caption), ("post", caption), ("get", delete), ("post", delete)]
+
+
+def urls_of(items, photos=()):
+    """Every workspace URL about these items and photos, with the method that uses it."""
+    urls = [url for photo in photos for url in photo_urls(photo)]
     for key in ("draft_event", "submitted_event", "returned_event"):
         if key in items:
             pk = items[key].pk
@@ -46,38 +57,79 @@ def urls_of(items):
     return urls
 
 
-def test_other_partners_items_are_404_by_every_url(client, staff_a, partner_a, b_items):
+def test_other_partners_items_are_404_by_every_url(client, staff_a, partner_a, b_items, b_photos):
     client.force_login(staff_a)
 
     statuses = {
         (method, url): getattr(client, method)(url, visit_data(partner_a)).status_code
-        for method, url in urls_of(b_items)
+        for method, url in urls_of(b_items, b_photos.values())
     }
 
     assert set(statuses.values()) == {404}
-    assert len(statuses) == 20
+    assert len(statuses) == 32
 
 
-def test_other_partners_items_are_unchanged_after_the_attempts(client, staff_a, partner_a, b_items):
+def test_other_partners_items_are_unchanged_after_the_attempts(
+    client, staff_a, partner_a, b_items, b_photos
+):
     client.force_login(staff_a)
 
-    for method, url in urls_of(b_items):
-        getattr(client, method)(url, {**visit_data(partner_a), **practice_data()})
+    for method, url in urls_of(b_items, b_photos.values()):
+        getattr(client, method)(url, {**visit_data(partner_a), **practice_data(), "caption": "A"})
 
     for item in b_items.values():
         stored = type(item).objects.get(pk=item.pk)
-        assert (stored.title, stored.version) == (item.title, 1)
+        assert (stored.title, stored.version, stored.history.count()) == (item.title, 1, 1)
+    stored_photos = EventPhoto.objects.order_by("pk")
+    assert [(p.pk, p.caption) for p in stored_photos] == [
+        (p.pk, "Gävle secret caption") for p in b_photos.values()
+    ]
+    assert all(p.image.storage.exists(p.image.name) for p in stored_photos)
+
+
+def test_other_partners_photo_is_404_under_own_visit(client, staff_a, a_items, b_photos):
+    """The visit in the URL is the user's own, the photo another partner's: still a 404."""
+    client.force_login(staff_a)
+    own_visit, photo = a_items["draft_event"], b_photos["draft_event"]
+    caption = reverse("workspace:photo-update", args=[own_visit.pk, photo.pk])
+    delete = reverse("workspace:photo-delete", args=[own_visit.pk, photo.pk])
+
+    statuses = [
+        client.get(caption).status_code,
+        client.post(caption, {"caption": "Taken"}).status_code,
+        client.get(delete).status_code,
+        client.post(delete).status_code,
+    ]
+
+    assert statuses == [404, 404, 404, 404]
+    photo.refresh_from_db()
+    assert photo.caption == "Gävle secret caption"
+
+
+@pytest.mark.parametrize("review_status", ["submitted", "approved"])
+def test_own_photos_are_404_once_the_visit_is_not_editable(client, staff_a, a_items, review_status):
+    visit = a_items["draft_event"]
+    photo = add_photo(visit, caption="Kept")
+    visit.review_status = review_status
+    visit.save()
+    client.force_login(staff_a)
+
+    statuses = [getattr(client, method)(url).status_code for method, url in photo_urls(photo)]
+
+    assert statuses == [404, 404, 404, 404]
+    assert EventPhoto.objects.get().caption == "Kept"
 
 
 def test_other_partners_drafts_absent_from_every_page_a_can_open(
-    client, staff_a, partner_a, a_items, b_items
+    client, staff_a, partner_a, a_items, b_items, b_photos
 ):
+    a_photo = add_photo(a_items["draft_event"], caption="Tartu caption")
     client.force_login(staff_a)
     pages = [
         reverse("workspace:dashboard"),
         reverse("workspace:event-create"),
         reverse("workspace:practice-create"),
-        *[url for method, url in urls_of(a_items) if method == "get"],
+        *[url for method, url in urls_of(a_items, [a_photo]) if method == "get"],
     ]
 
     responses = {url: client.get(url) for url in pages}
@@ -183,6 +235,8 @@ def test_staff_cannot_open_the_review_queue(client, staff_a, b_items):
         ("workspace:practice-create", []),
         ("workspace:practice-detail", [1]),
         ("workspace:practice-update", [1]),
+        ("workspace:photo-update", [1, 1]),
+        ("workspace:photo-delete", [1, 1]),
     ],
 )
 def test_anonymous_is_redirected_to_login(client, name, args):
@@ -192,6 +246,34 @@ def test_anonymous_is_redirected_to_login(client, name, args):
 
     assert response.status_code == 302
     assert response.url == f"{reverse('workspace:login')}?next={quote(url)}"
+
+
+def test_anonymous_photo_posts_are_redirected_and_change_nothing(client, b_photos):
+    photo = b_photos["draft_event"]
+    urls = [url for method, url in photo_urls(photo) if method == "post"]
+
+    responses = [client.post(url, {"caption": "Anonymous"}) for url in urls]
+
+    assert [r.url for r in responses] == [
+        f"{reverse('workspace:login')}?next={quote(url)}" for url in urls
+    ]
+    photo.refresh_from_db()
+    assert (photo.caption, photo.image.storage.exists(photo.image.name)) == (
+        "Gävle secret caption",
+        True,
+    )
+
+
+def test_login_without_partner_gets_403_on_photo_urls(client, django_user_model, b_photos):
+    user = django_user_model.objects.create_user("visitor", password="a-long-test-password")
+    client.force_login(user)
+
+    statuses = [
+        getattr(client, method)(url).status_code
+        for method, url in photo_urls(b_photos["draft_event"])
+    ]
+
+    assert statuses == [403, 403, 403, 403]
 
 
 def test_anonymous_submit_is_redirected_to_login(client, b_items):

@@ -1,26 +1,18 @@
 """Workspace forms: input kept on errors, photos checked, concurrent saves never lost."""
 
-import io
 import re
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
-from PIL import Image
 
 from events.models import Event, EventPhoto
 from practices.models import GoodPractice
 
 from .conftest import make_staff
-from .helpers import practice_data, visit_data
+from .helpers import png_file, practice_data, visit_data
 
 pytestmark = pytest.mark.django_db
-
-
-def png_file(name="visit.png"):
-    buffer = io.BytesIO()
-    Image.new("RGB", (4, 4), "blue").save(buffer, format="PNG")
-    return SimpleUploadedFile(name, buffer.getvalue(), content_type="image/png")
 
 
 def non_field_errors(response):

@@ -1,0 +1,256 @@
+"""The e-mails of the review: coordinators hear of submissions, staff of decisions."""
+
+import logging
+
+import pytest
+from django.contrib.auth.models import Permission
+from django.core.mail.backends.base import BaseEmailBackend
+from django.urls import reverse
+from django.utils import translation
+
+from events.models import Event
+
+from .conftest import draft_visit
+
+pytestmark = pytest.mark.django_db
+
+
+class BrokenMailBackend(BaseEmailBackend):
+    """A mail server that is down."""
+
+    def send_messages(self, email_messages):
+        raise ConnectionRefusedError("The mail server is down")
+
+
+def submit(client, item, django_capture_on_commit_callbacks, language="en"):
+    """Submit through the workspace page of that language, and run what waits for the commit."""
+    kind = "event" if isinstance(item, Event) else "practice"
+    with translation.override(language):
+        url = reverse(f"workspace:{kind}-submit", args=[item.pk])
+    with django_capture_on_commit_callbacks(execute=True):
+        return client.post(url, follow=True)
+
+
+def queue_link(model_name, pk):
+    return f"http://testserver/admin/workspace/{model_name}/{pk}/change/"
+
+
+@pytest.fixture
+def reviewer_with_permission_only(django_user_model):
+    """Given the permission itself, outside the Coordinators group."""
+    user = django_user_model.objects.create_user(
+        "reviewer", "reviewer@better.example", "a-long-test-password", is_staff=True
+    )
+    user.user_permissions.add(Permission.objects.get(codename="review_submissions"))
+    return user
+
+
+@pytest.fixture
+def not_reviewers(django_user_model, staff_b):
+    """Users who cannot work the review queue, or cannot be written to."""
+    users = django_user_model.objects
+    users.create_superuser("retired", "retired@better.example", "pw", is_active=False)
+    users.create_superuser("no-address", "", "a-long-test-password")
+    users.create_user("not-staff", "not-staff@better.example", "pw").user_permissions.add(
+        Permission.objects.get(codename="review_submissions")
+    )
+    users.create_user("editor", "editor@better.example", "pw", is_staff=True)
+
+
+def test_visit_submission_mails_every_coordinator(
+    client,
+    staff_a,
+    a_items,
+    coordinator,
+    group_coordinator,
+    reviewer_with_permission_only,
+    not_reviewers,
+    mailoutbox,
+    django_capture_on_commit_callbacks,
+):
+    visit = a_items["draft_event"]
+    client.force_login(staff_a)
+
+    submit(client, visit, django_capture_on_commit_callbacks)
+
+    assert [mail.to for mail in mailoutbox] == [
+        ["coord@better.example"],
+        ["group-coord@better.example"],
+        ["reviewer@better.example"],
+    ]
+    mail = mailoutbox[0]
+    assert mail.subject == "Study visit submitted for review: Tartu draft visit"
+    assert mail.body == (
+        "staff-a person (Tartu City Government) submitted the study visit “Tartu draft visit” "
+        "for review.\n\n"
+        "Approve it or return it with a comment in the review queue:\n"
+        f"{queue_link('submittedevent', visit.pk)}"
+    )
+    assert (mail.from_email, mail.reply_to) == ("portal@better.example", ["staff-a@better.example"])
+    assert {m.body for m in mailoutbox} == {mail.body}
+
+
+def test_practice_submission_mail_links_to_the_practice_queue(
+    client, staff_a, a_items, group_coordinator, mailoutbox, django_capture_on_commit_callbacks
+):
+    practice = a_items["draft_practice"]
+    client.force_login(staff_a)
+
+    submit(client, practice, django_capture_on_commit_callbacks)
+
+    assert [(m.to, m.subject) for m in mailoutbox] == [
+        (["group-coord@better.example"], "Good practice submitted for review: Tartu draft practice")
+    ]
+    assert mailoutbox[0].body == (
+        "staff-a person (Tartu City Government) submitted the good practice “Tartu draft practice” "
+        "for review.\n\n"
+        "Approve it or return it with a comment in the review queue:\n"
+        f"{queue_link('submittedpractice', practice.pk)}"
+    )
+
+
+def test_link_in_the_mail_opens_the_item_in_the_review_queue(
+    client, staff_a, a_items, coordinator, mailoutbox, django_capture_on_commit_callbacks
+):
+    visit = a_items["draft_event"]
+    client.force_login(staff_a)
+    submit(client, visit, django_capture_on_commit_callbacks)
+    link = mailoutbox[0].body.rsplit("\n", 1)[-1]
+
+    client.force_login(coordinator)
+    response = client.get(link.removeprefix("http://testserver"))
+
+    assert response.context["original"] == visit
+    assert response.context["title"] == "Change submitted study visit"
+
+
+def test_mail_is_in_the_portals_language_not_the_submitters(
+    client, staff_a, a_items, coordinator, mailoutbox, django_capture_on_commit_callbacks
+):
+    client.force_login(staff_a)
+
+    response = submit(
+        client, a_items["draft_event"], django_capture_on_commit_callbacks, language="sv"
+    )
+
+    assert [str(m) for m in response.context["messages"]] == [
+        "Skickat för granskning. Koordinatorerna svarar via e-post."
+    ]
+    assert mailoutbox[0].subject == "Study visit submitted for review: Tartu draft visit"
+
+
+def test_mail_in_estonian_when_the_portal_speaks_estonian(
+    client, settings, staff_a, a_items, coordinator, mailoutbox, django_capture_on_commit_callbacks
+):
+    settings.LANGUAGE_CODE = "et"
+    client.force_login(staff_a)
+
+    submit(client, a_items["draft_practice"], django_capture_on_commit_callbacks, language="en")
+
+    assert mailoutbox[0].subject == "Hea praktika esitati ülevaatamiseks: Tartu draft practice"
+    assert mailoutbox[0].body.split("\n\n")[0] == (
+        "staff-a person (Tartu City Government) esitas hea praktika „Tartu draft practice“ "
+        "ülevaatamiseks."
+    )
+
+
+def test_submitting_coordinator_is_not_mailed_about_their_own_submission(
+    client,
+    group_coordinator,
+    coordinator,
+    a_items,
+    mailoutbox,
+    django_capture_on_commit_callbacks,
+):
+    client.force_login(group_coordinator)
+
+    submit(client, a_items["draft_event"], django_capture_on_commit_callbacks)
+
+    assert [m.to for m in mailoutbox] == [["coord@better.example"]]
+    assert mailoutbox[0].body.startswith("group-coord (Tartu City Government) submitted")
+
+
+def test_no_mail_when_no_coordinator_has_an_address(
+    client, staff_a, a_items, not_reviewers, mailoutbox, django_capture_on_commit_callbacks
+):
+    visit = a_items["draft_event"]
+    client.force_login(staff_a)
+
+    response = submit(client, visit, django_capture_on_commit_callbacks)
+
+    assert mailoutbox == []
+    visit.refresh_from_db()
+    assert visit.review_status == "submitted"
+    assert [str(m) for m in response.context["messages"]] == [
+        "Submitted for review. The coordinators will answer by e-mail."
+    ]
+
+
+def test_submission_kept_and_logged_when_the_mail_fails(
+    client,
+    settings,
+    caplog,
+    staff_a,
+    a_items,
+    coordinator,
+    django_capture_on_commit_callbacks,
+):
+    settings.EMAIL_BACKEND = f"{__name__}.BrokenMailBackend"
+    visit = a_items["draft_event"]
+    client.force_login(staff_a)
+
+    with caplog.at_level(logging.ERROR, logger="workspace.services"):
+        response = submit(client, visit, django_capture_on_commit_callbacks)
+
+    visit.refresh_from_db()
+    assert (visit.review_status, visit.submitted_by) == ("submitted", staff_a)
+    assert response.redirect_chain == [(reverse("workspace:event-detail", args=[visit.pk]), 302)]
+    assert [(r.getMessage(), r.exc_info[0]) for r in caplog.records] == [
+        (
+            "Could not e-mail the coordinators about the submission of <Event: Tartu draft visit>",
+            ConnectionRefusedError,
+        )
+    ]
+
+
+def test_no_mail_before_the_submission_is_committed(
+    client, staff_a, a_items, coordinator, mailoutbox, django_capture_on_commit_callbacks
+):
+    client.force_login(staff_a)
+
+    with django_capture_on_commit_callbacks() as callbacks:
+        client.post(reverse("workspace:event-submit", args=[a_items["draft_event"].pk]))
+
+    assert (len(callbacks), mailoutbox) == (1, [])
+
+
+def test_title_with_a_line_break_still_makes_a_mail(
+    client, staff_a, partner_a, coordinator, mailoutbox, django_capture_on_commit_callbacks
+):
+    visit = draft_visit(partner_a, "Two\r\nlines")
+    client.force_login(staff_a)
+
+    submit(client, visit, django_capture_on_commit_callbacks)
+
+    assert [m.subject for m in mailoutbox] == ["Study visit submitted for review: Two lines"]
+
+
+@pytest.mark.parametrize(
+    ("decision", "subject"),
+    [
+        ("approve", "Approved and published: Two lines"),
+        ("return", "Returned for changes: Two lines"),
+    ],
+)
+def test_review_of_a_title_with_a_line_break_is_mailed(
+    coordinator_client, staff_a, partner_a, mailoutbox, decision, subject
+):
+    visit = draft_visit(partner_a, "Two\r\nlines", review_status="submitted", submitted_by=staff_a)
+    url = reverse("admin:workspace_submittedevent_change", args=[visit.pk])
+
+    response = coordinator_client.post(
+        url, {"seen_version": 1, "review_comment": "Shorter, please.", "decision": decision}
+    )
+
+    assert response.status_code == 302
+    assert [(m.to, m.subject) for m in mailoutbox] == [(["staff-a@better.example"], subject)]
