@@ -25,7 +25,7 @@ from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 
-from better_portal.page_cache import bump_content_version  # noqa: E402
+from content.page_cache import bump_content_version  # noqa: E402
 from events.models import Event  # noqa: E402
 
 REPEAT = 5

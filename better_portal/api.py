@@ -8,17 +8,16 @@ language has a value). The README's "JSON export" section documents the format.
 import datetime as dt
 
 from django.core.paginator import EmptyPage, Paginator
-from django.db.models import Count, F, Max, Prefetch
+from django.db.models import Count, F, Max
 from django.http import JsonResponse
 from django.urls import path, reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import condition, conditional_page, require_safe
 
-from better_portal.fallbacks import localized
+from content.fallback import localized
 from events.listing import BadFilter, etag, filtered_events, list_etag
-from events.models import Participation, Workshop, change_count
-from partners.models import Organisation, Person
+from partners.models import Organisation
 from practices.models import GoodPractice
 
 DEFAULT_PAGE_SIZE = 20
@@ -200,28 +199,6 @@ def organisation_data(organisation, request):
     }
 
 
-def export_events(events):
-    """Events with everything event_data reads, in a fixed number of queries."""
-    public_experts = Person.objects.public().select_related("organisation")
-    return (
-        events.select_related("host")
-        .annotate(change_count=change_count())
-        .prefetch_related(
-            Prefetch(
-                "participations", queryset=Participation.objects.select_related("organisation")
-            ),
-            "themes",
-            Prefetch("practices", queryset=GoodPractice.objects.published()),
-            Prefetch(
-                "workshops",
-                queryset=Workshop.objects.prefetch_related(
-                    Prefetch("experts", queryset=public_experts)
-                ),
-            ),
-        )
-    )
-
-
 def _events_etag(request):
     try:
         page_parameters(request.GET)
@@ -240,7 +217,7 @@ def _practices_etag(request):
 def events(request):
     """Published events narrowed by the events list's filters, with their workshops."""
     try:
-        return paginated_response(request, export_events(filtered_events(request.GET)), event_data)
+        return paginated_response(request, filtered_events(request.GET).with_export(), event_data)
     except (BadFilter, BadParameter) as error:
         return error_response(error.errors, getattr(error, "status", 400))
 

@@ -5,8 +5,3 @@ from django.utils.translation import gettext_lazy as _
 class BetterPortalConfig(AppConfig):
     name = "better_portal"
     verbose_name = _("BETTER portal")
-
-    def ready(self):
-        from .page_cache import connect_signals
-
-        connect_signals()

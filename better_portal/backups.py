@@ -3,11 +3,13 @@ media files those rows name. Shared by the export_data and import_data commands.
 
 import datetime as dt
 import io
+import json
 import tarfile
 from pathlib import PurePosixPath
 
 from django.apps import apps
 from django.core import serializers
+from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.core.serializers.json import DjangoJSONEncoder
@@ -119,6 +121,37 @@ def read_media_archive(path, storage=default_storage):
                 storage.delete(name)
             stored.append(storage.save(name, ContentFile(data)))
     return stored
+
+
+def media_fields(fixture):
+    """{media file name: the model field that names it} for the rows of an export_data file."""
+    with open(fixture, encoding="utf-8") as stream:
+        rows = json.load(stream)
+    fields = {}
+    for row in rows:
+        model = apps.get_model(row["model"])
+        for field in model._meta.concrete_fields:
+            name = row["fields"].get(field.name)
+            if isinstance(field, models.FileField) and name:
+                fields[name] = field
+    return fields
+
+
+def refused_media(path, fields):
+    """["logos/x.gif: GIF images are not accepted. ...", ...]: the archive's files that the
+    upload fields naming them would refuse, checked as an upload in the admin is."""
+    refused = []
+    with tarfile.open(path, "r:*") as archive:
+        for member in archive.getmembers():
+            field = fields.get(member.name) if member.isfile() else None
+            if field is None:
+                continue
+            upload = ContentFile(archive.extractfile(member).read(), name=member.name)
+            try:
+                field.run_validators(upload)
+            except ValidationError as error:
+                refused.append(f"{member.name}: {' '.join(error.messages)}")
+    return refused
 
 
 def _safe_name(name):

@@ -2,15 +2,7 @@ from django.conf import settings
 from django.urls import translate_url
 from django.utils.translation import get_language, get_language_info
 
-OG_LOCALES = {
-    "en": "en_GB",
-    "it": "it_IT",
-    "et": "et_EE",
-    "hu": "hu_HU",
-    "sv": "sv_SE",
-    "el": "el_GR",
-}
-
+from content.languages import open_graph_locale
 
 MAX_KEPT_QUERY = 1000
 
@@ -42,5 +34,5 @@ def portal(request):
         "alternates": alternates,
         "x_default_url": default,
         "canonical_url": canonical,
-        "og_locale": OG_LOCALES.get(current, current),
+        "og_locale": open_graph_locale(current),
     }

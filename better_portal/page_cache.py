@@ -1,9 +1,8 @@
-"""Cached rendering of public pages, invalidated by a content version.
+"""Cached rendering of public pages, invalidated by the content version (content.page_cache).
 
-Every page is stored with the content version it was rendered under. Any write to a model whose
-data a public page shows replaces the version (signals, for cache invalidation only, plus the
-QuerySet methods that write with update()), so the next request renders afresh: a published
-edit shows on the next request. The version and the page are read in one cache round trip.
+Every page is stored with the content version it was rendered under; a write to content
+replaces the version, so the next request renders afresh. The version and the page are read in
+one cache round trip.
 
 Only anonymous GET requests are cached: a session cookie (a coordinator's preview) or a messages
 cookie bypasses the cache, and a response that sets a cookie is not stored. The key holds the
@@ -12,67 +11,18 @@ upcoming/past split moves at midnight.
 """
 
 import hashlib
-import uuid
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
 from django.middleware import http
 from django.utils import timezone
 
-VERSION_KEY = "portal:content-version"
-PAGE_PREFIX = "portal:page:"
+from content.page_cache import VERSION_KEY, content_version
 
-# The models whose rows public pages show; a write to any of them invalidates every page.
-CONTENT_MODELS = {
-    "partners.organisation",
-    "partners.person",
-    "practices.theme",
-    "practices.goodpractice",
-    "practices.transfer",
-    "events.event",
-    "events.participation",
-    "events.workshop",
-    "events.material",
-    "events.eventchange",
-    "events.semester",
-}
+PAGE_PREFIX = "portal:page:"
 BYPASS_COOKIES = {settings.SESSION_COOKIE_NAME, "messages"}
 KEPT_HEADERS = {"content-type", "content-disposition", "etag", "last-modified"}
-
-
-def bump_content_version():
-    """Make every cached page stale. A new random token, so an evicted key never comes back."""
-    cache.set(VERSION_KEY, uuid.uuid4().hex, None)
-
-
-def content_version(found=None):
-    """The current content version, made on first use. `found` is a cache.get_many() result that
-    may already hold it (one round trip for the version and a page)."""
-    version = (found or {}).get(VERSION_KEY) or cache.get(VERSION_KEY)
-    if version is None:
-        cache.add(VERSION_KEY, uuid.uuid4().hex, None)
-        version = cache.get(VERSION_KEY)
-    return version
-
-
-def _on_write(sender, **kwargs):
-    if sender._meta.label_lower in CONTENT_MODELS or _through_of_content(sender):
-        bump_content_version()
-
-
-def _through_of_content(sender):
-    """M2M tables (event themes, workshop experts...) belong to a content model."""
-    return sender._meta.auto_created and sender._meta.auto_created._meta.label_lower in (
-        CONTENT_MODELS
-    )
-
-
-def connect_signals():
-    post_save.connect(_on_write, dispatch_uid="page_cache_save")
-    post_delete.connect(_on_write, dispatch_uid="page_cache_delete")
-    m2m_changed.connect(_on_write, dispatch_uid="page_cache_m2m")
 
 
 def _page_key(request):

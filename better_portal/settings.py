@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "django_countries",
     "django_filters",
     "better_portal",
+    "content",
     "partners",
     "practices",
     "events",
@@ -164,8 +165,12 @@ EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
 EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
-# Photos of study visits: refused above this size.
-WORKSPACE_PHOTO_MAX_BYTES = int(os.environ.get("WORKSPACE_PHOTO_MAX_BYTES", 5 * 1024 * 1024))
+# Uploads (content/uploads.py): the largest image (logos, photos, practice images) and the
+# largest document (workshop materials) accepted, everywhere a file is uploaded.
+PORTAL_UPLOAD_MAX_BYTES = {
+    "image": int(os.environ.get("PORTAL_UPLOAD_MAX_IMAGE_BYTES", 5 * 1024 * 1024)),
+    "document": int(os.environ.get("PORTAL_UPLOAD_MAX_DOCUMENT_BYTES", 20 * 1024 * 1024)),
+}
 
 # Languages: English is the required content language and the fallback for every field.
 LANGUAGE_CODE = "en"

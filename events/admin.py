@@ -10,25 +10,29 @@ from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationStackedInline, TranslationTabularInline
 from simple_history.admin import SimpleHistoryAdmin
 
-from better_portal.uploads import UploadValidationMixin
-from partners.admin import (
+from content.admin import (
     HistoryTranslatedAdmin,
     MissingLanguagesMixin,
     MissingTranslationFilter,
     TranslatedAdmin,
-    localized,
 )
+from content.languages import columns
 from partners.models import Organisation
 
 from .admin_actions import export_events_csv, export_events_xlsx
 from .models import (
-    KIND_PROXIES,
     Attendance,
     Event,
     EventChange,
+    ImportWorkshop,
+    LocalEvent,
     Material,
+    OutsideEvent,
     Participation,
+    PartnerMeeting,
     Semester,
+    StudyVisit,
+    ThematicEvent,
     Workshop,
 )
 
@@ -176,7 +180,7 @@ class EventAdmin(EventTimeZoneMixin, MissingLanguagesMixin, HistoryTranslatedAdm
         MissingTranslationFilter,
     ]
     list_select_related = ["host"]
-    search_fields = [*localized("title", "city"), "slug"]
+    search_fields = [*columns("title", "city"), "slug"]
     autocomplete_fields = ["host", "transfer", "themes", "practices"]
     prepopulated_fields = {"slug": ("title",)}
     readonly_fields = ["created", "updated"]
@@ -245,15 +249,34 @@ class KindEventAdmin(EventAdmin):
         return form
 
 
-for _proxy in KIND_PROXIES:
-    admin.site.register(
-        _proxy,
-        type(
-            f"{_proxy.__name__}Admin",
-            (KindEventAdmin,),
-            {"__module__": __name__, "fieldsets": event_fieldsets(_proxy.KIND)},
-        ),
-    )
+@admin.register(ThematicEvent)
+class ThematicEventAdmin(KindEventAdmin):
+    fieldsets = event_fieldsets(Event.Kind.THEMATIC)
+
+
+@admin.register(StudyVisit)
+class StudyVisitAdmin(KindEventAdmin):
+    fieldsets = event_fieldsets(Event.Kind.STUDY_VISIT)
+
+
+@admin.register(ImportWorkshop)
+class ImportWorkshopAdmin(KindEventAdmin):
+    fieldsets = event_fieldsets(Event.Kind.IMPORT_WORKSHOP)
+
+
+@admin.register(LocalEvent)
+class LocalEventAdmin(KindEventAdmin):
+    fieldsets = event_fieldsets(Event.Kind.LOCAL)
+
+
+@admin.register(PartnerMeeting)
+class PartnerMeetingAdmin(KindEventAdmin):
+    fieldsets = event_fieldsets(Event.Kind.PARTNER_MEETING)
+
+
+@admin.register(OutsideEvent)
+class OutsideEventAdmin(KindEventAdmin):
+    fieldsets = event_fieldsets(Event.Kind.OUTSIDE)
 
 
 @admin.register(Semester)
@@ -264,7 +287,7 @@ class SemesterAdmin(admin.ModelAdmin):
     fields = ["number", "start", "end"]
 
 
-class MaterialInline(UploadValidationMixin, TranslationTabularInline):
+class MaterialInline(TranslationTabularInline):
     model = Material
     fields = ["title", "file", "url", "language"]
     extra = 0
@@ -275,7 +298,7 @@ class WorkshopAdmin(EventPartTimeZoneMixin, LocalTimeHelpMixin, HistoryTranslate
     list_display = ["title", "event", "order", "local_time"]
     list_filter = ["event__kind"]
     list_select_related = ["event__host"]
-    search_fields = [*localized("title"), *localized("event__title")]
+    search_fields = [*columns("title"), *columns("event__title")]
     autocomplete_fields = ["event", "experts"]
     inlines = [MaterialInline]
     fieldsets = [
@@ -295,7 +318,7 @@ class WorkshopAdmin(EventPartTimeZoneMixin, LocalTimeHelpMixin, HistoryTranslate
 class EventChangeAdmin(EventPartTimeZoneMixin, LocalTimeHelpMixin, TranslatedAdmin):
     list_display = ["__str__", "recorded_at", "previous_start_date", "previous_city"]
     list_select_related = ["event"]
-    search_fields = [*localized("reason"), *localized("event__title")]
+    search_fields = [*columns("reason"), *columns("event__title")]
     autocomplete_fields = ["event"]
     date_hierarchy = "recorded_at"
     fieldsets = [
@@ -320,7 +343,7 @@ class AttendanceAdmin(SimpleHistoryAdmin):
     list_display = ["event", "organisation", "category", "participants"]
     list_filter = ["event__kind"]
     list_select_related = ["event", "organisation"]
-    search_fields = [*localized("event__title"), *localized("organisation__name"), "category"]
+    search_fields = [*columns("event__title"), *columns("organisation__name"), "category"]
     autocomplete_fields = ["event", "organisation"]
 
 
@@ -329,5 +352,5 @@ class ParticipationAdmin(SimpleHistoryAdmin):
     list_display = ["event", "organisation", "role"]
     list_filter = ["role", "event__kind"]
     list_select_related = ["event", "organisation"]
-    search_fields = [*localized("event__title"), *localized("organisation__name")]
+    search_fields = [*columns("event__title"), *columns("organisation__name")]
     autocomplete_fields = ["event", "organisation"]

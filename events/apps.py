@@ -5,3 +5,17 @@ from django.utils.translation import gettext_lazy as _
 class EventsConfig(AppConfig):
     name = "events"
     verbose_name = _("Events")
+
+    def ready(self):
+        from content.page_cache import invalidate_pages_on_write
+
+        from . import models
+
+        invalidate_pages_on_write(
+            models.Event,
+            models.Participation,
+            models.Workshop,
+            models.Material,
+            models.EventChange,
+            models.Semester,
+        )

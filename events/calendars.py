@@ -15,10 +15,10 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import condition, require_safe
 
-from better_portal.fallbacks import localized
+from content.fallback import localized
 
 from .listing import BadFilter, etag, filtered_events, fingerprint, list_etag
-from .models import Event, change_count
+from .models import Event
 
 CONTENT_TYPE = "text/calendar; charset=utf-8"
 # A bound on the feed (issue 8): the latest events in the list's order; filters reach older ones.
@@ -39,15 +39,6 @@ def event_uid(event):
 
 def workshop_uid(workshop):
     return f"workshop-{workshop.pk}@{settings.PORTAL_CALENDAR_DOMAIN}"
-
-
-def calendar_queryset(events):
-    """Events with what their VEVENTs need, and `sequence`: the number of recorded changes."""
-    return (
-        events.select_related("host")
-        .prefetch_related("workshops")
-        .annotate(sequence=change_count())
-    )
 
 
 def build_calendar(events, name, request):
@@ -181,7 +172,7 @@ def _event_last_modified(request, slug):
 @condition(etag_func=_event_etag, last_modified_func=_event_last_modified)
 def event_calendar(request, slug):
     """The ICS of one published event: its VEVENT and one per workshop."""
-    event = get_object_or_404(calendar_queryset(Event.objects.published()), slug=slug)
+    event = get_object_or_404(Event.objects.published().with_calendar(), slug=slug)
     cal = build_calendar([event], str(event), request)
     return calendar_response(cal, f"{event.slug}.ics")
 
@@ -199,5 +190,5 @@ def events_calendar(request):
     except BadFilter as error:
         return HttpResponseBadRequest(error.message, content_type="text/plain; charset=utf-8")
     name = _("%(portal)s events") % {"portal": settings.PORTAL_NAME}
-    cal = build_calendar(list(calendar_queryset(events)[:CALENDAR_LENGTH]), name, request)
+    cal = build_calendar(list(events.with_calendar()[:CALENDAR_LENGTH]), name, request)
     return calendar_response(cal, "events.ics")

@@ -6,8 +6,8 @@ from functools import cache
 
 from django.utils.translation import gettext as _
 
+from content.timezones import timezone_choices
 from partners.models import Organisation
-from partners.timezones import timezone_choices
 
 TZ_PARAMETER = "tz"
 TZ_COOKIE = "tz"

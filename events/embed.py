@@ -14,7 +14,7 @@ from django.utils.functional import cached_property
 from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.generic import ListView
 
-from better_portal.fallbacks import localized
+from content.fallback import localized
 from partners.models import Organisation
 
 from .listing import BadFilter, filtered_events

@@ -8,7 +8,7 @@ from django.db.models import Count, Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from better_portal.page_cache import content_version
+from content.page_cache import content_version
 
 from .filters import EventFilter
 from .models import Event

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views import View
 from django.views.generic import TemplateView
 
-from practices.exports import table_response
+from content.tables import table_response
 
 from .reports import TABLES, Periods, report_tables, semester_totals
 

@@ -16,12 +16,11 @@ Counting rules (shown on the report page, and tested):
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
-from django.db.models import Q
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from content.tables import Table, table_response, yes_no
 from partners.models import Organisation
-from practices.exports import Table, table_response, yes_no
 from practices.models import GoodPractice, Transfer
 
 from .models import Attendance, Event, Participation, Semester
@@ -37,12 +36,11 @@ INTERREGIONAL_KINDS = {
     Event.Kind.PARTNER_MEETING: _("Partner meetings held"),
 }
 PROJECT_KINDS = [*INTERREGIONAL_KINDS, Event.Kind.LOCAL]
-HELD = Q(is_published=True) & ~Q(status=Event.Status.CANCELLED)
 IDENTIFIED = [GoodPractice.Status.APPROVED, GoodPractice.Status.PUBLISHED]
 
 
 def held_project_events():
-    return Event.objects.filter(HELD, kind__in=PROJECT_KINDS)
+    return Event.objects.held().filter(kind__in=PROJECT_KINDS)
 
 
 @dataclass
@@ -145,9 +143,9 @@ def _organisation_order(organisation):
 def study_visits(periods):
     """Each held study visit in date order, with its host, participants and practices examined."""
     visits = (
-        Event.objects.filter(HELD, kind=Event.Kind.STUDY_VISIT)
-        .select_related("host")
-        .prefetch_related("participations__organisation", "practices")
+        Event.objects.held()
+        .filter(kind=Event.Kind.STUDY_VISIT)
+        .with_report()
         .order_by("start_date", "pk")
     )
     labels = {period.key: period.label for period in periods.placed}
@@ -277,7 +275,7 @@ def good_practices(periods):
     """Per period: practices examined at held events, practices identified and published."""
     examined = defaultdict(set)
     first_examined = {}
-    examinations = Event.practices.through.objects.filter(event__in=Event.objects.filter(HELD))
+    examinations = Event.practices.through.objects.filter(event__in=Event.objects.held())
     for practice, start in examinations.values_list("goodpractice", "event__start_date"):
         examined[periods.key_of(start)].add(practice)
         examined[WHOLE].add(practice)
@@ -360,9 +358,7 @@ def events_table(queryset):
     """The events of `queryset`, one row each, in the queryset's order."""
     periods = Periods()
     labels = {period.key: period.label for period in periods.placed}
-    events = queryset.select_related("host").prefetch_related(
-        "participations__organisation", "practices", "attendances"
-    )
+    events = queryset.with_report()
     table = Table(
         name="events",
         title=_("Events"),

@@ -1,6 +1,7 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from better_portal.history import track
+from content import languages
+from content.history import track
 
 from .models import KIND_PROXIES, Event, EventChange, Material, Workshop
 
@@ -8,7 +9,7 @@ from .models import KIND_PROXIES, Event, EventChange, Material, Workshop
 @register(Event)
 class EventTranslationOptions(TranslationOptions):
     fields = ("title", "summary", "body", "venue", "city")
-    required_languages = ("en",)
+    required_languages = (languages.default(),)
 
 
 # The per-kind proxies inherit Event's translated fields but must be registered themselves.
@@ -20,19 +21,19 @@ class EventKindTranslationOptions(TranslationOptions):
 @register(Workshop)
 class WorkshopTranslationOptions(TranslationOptions):
     fields = ("title", "description")
-    required_languages = ("en",)
+    required_languages = (languages.default(),)
 
 
 @register(Material)
 class MaterialTranslationOptions(TranslationOptions):
     fields = ("title",)
-    required_languages = ("en",)
+    required_languages = (languages.default(),)
 
 
 @register(EventChange)
 class EventChangeTranslationOptions(TranslationOptions):
     fields = ("reason", "previous_city")
-    required_languages = ("en",)
+    required_languages = (languages.default(),)
 
 
 # History after the translation fields exist, so every language is kept and restorable.

@@ -2,7 +2,7 @@ import datetime as dt
 
 from django.views.generic import DetailView, ListView
 
-from better_portal.filtering import FilteredListMixin
+from content.views import FilteredListMixin
 
 from .display_zone import TZ_COOKIE, TZ_COOKIE_MAX_AGE, choose_zone
 from .filters import EventFilter

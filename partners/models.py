@@ -1,18 +1,15 @@
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
-from .search import search_column, translated_search
-from .timezones import TimeZoneField
-
-# The stored search columns (fts_<language>) hold these fields: change them with a migration.
-ORGANISATION_SEARCH_FIELDS = ["name", "description"]
+from content.search import SearchableQuerySet, searchable
+from content.timezones import TimeZoneField
+from content.uploads import ImageUploadField
 
 
-class OrganisationQuerySet(models.QuerySet):
+class OrganisationQuerySet(SearchableQuerySet):
     def consortium(self):
         """Partners of the project: organisations with a partner number, in number order."""
         return self.filter(partner_number__isnull=False).order_by("partner_number")
@@ -20,21 +17,8 @@ class OrganisationQuerySet(models.QuerySet):
     def lead(self):
         return self.filter(partner_role=Organisation.Role.LEAD)
 
-    def outside(self):
-        """Organisations outside the consortium (no partner number), by name."""
-        return self.filter(partner_number__isnull=True).order_by("name")
 
-    def search(self, text):
-        return translated_search(self, ORGANISATION_SEARCH_FIELDS, text)
-
-    def timezones(self):
-        """The distinct zone names of these organisations, empty ones as the portal default."""
-        names = {
-            tz or settings.PORTAL_DEFAULT_TIMEZONE for tz in self.values_list("timezone", flat=True)
-        }
-        return sorted(names)
-
-
+@searchable("name", "description", index_prefix="org")
 class Organisation(models.Model):
     class Role(models.TextChoices):
         LEAD = "lead", _("Lead partner")
@@ -64,7 +48,7 @@ class Organisation(models.Model):
         _("organisation type"), max_length=20, choices=Type.choices, default=Type.MUNICIPALITY
     )
     website = models.URLField(_("website"), blank=True)
-    logo = models.ImageField(_("logo"), upload_to="logos/", blank=True)
+    logo = ImageUploadField(_("logo"), upload_to="logos/", blank=True)
     timezone = TimeZoneField(
         _("time zone"),
         blank=True,
@@ -80,14 +64,6 @@ class Organisation(models.Model):
     partner_role = models.CharField(
         _("partner role"), max_length=10, choices=Role.choices, blank=True
     )
-
-    # Full-text search on PostgreSQL: the searched text per language, GIN-indexed.
-    fts_en = search_column(ORGANISATION_SEARCH_FIELDS, "en")
-    fts_it = search_column(ORGANISATION_SEARCH_FIELDS, "it")
-    fts_et = search_column(ORGANISATION_SEARCH_FIELDS, "et")
-    fts_hu = search_column(ORGANISATION_SEARCH_FIELDS, "hu")
-    fts_sv = search_column(ORGANISATION_SEARCH_FIELDS, "sv")
-    fts_el = search_column(ORGANISATION_SEARCH_FIELDS, "el")
 
     objects = OrganisationQuerySet.as_manager()
 
@@ -192,72 +168,3 @@ class Person(models.Model):
         if self.organisation_id:
             return f"{self.full_name} ({self.organisation.label})"
         return self.full_name
-
-
-class Reviewable(models.Model):
-    """Something partner staff write in the workspace and the coordinators approve or return.
-
-    The subclass names its status field in REVIEW_STATUS_FIELD; that field's choices include
-    every ReviewStatus value. The methods read and set only that field and the ones below, so
-    the workspace and the review queue treat every reviewable model alike.
-    """
-
-    class ReviewStatus(models.TextChoices):
-        DRAFT = "draft", _("Draft")
-        SUBMITTED = "submitted", _("Submitted for review")
-        RETURNED = "returned", _("Returned for changes")
-        APPROVED = "approved", _("Approved")
-
-    REVIEW_STATUS_FIELD: str
-
-    review_comment = models.TextField(
-        _("coordinators' comment"),
-        blank=True,
-        help_text=_("Shown to the partner's staff when their submission is returned for changes."),
-    )
-    submitted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("submitted by"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
-    submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True)
-    # Raised by every save through the workspace, the review or the admin, so that of two
-    # people who opened the same version only the first saves (workspace.services.claim_version).
-    version = models.PositiveIntegerField(_("version"), default=1, editable=False)
-
-    class Meta:
-        abstract = True
-
-    @property
-    def _review_status(self):
-        return getattr(self, self.REVIEW_STATUS_FIELD)
-
-    @_review_status.setter
-    def _review_status(self, value):
-        setattr(self, self.REVIEW_STATUS_FIELD, value)
-
-    @property
-    def is_editable_by_staff(self):
-        return self._review_status in (self.ReviewStatus.DRAFT, self.ReviewStatus.RETURNED)
-
-    @property
-    def is_awaiting_review(self):
-        return self._review_status == self.ReviewStatus.SUBMITTED
-
-    def get_review_status_label(self):
-        return getattr(self, f"get_{self.REVIEW_STATUS_FIELD}_display")()
-
-    def mark_submitted(self, user):
-        self._review_status = self.ReviewStatus.SUBMITTED
-        self.submitted_by = user
-        self.submitted_at = timezone.now()
-
-    def mark_approved(self):
-        self._review_status = self.ReviewStatus.APPROVED
-
-    def mark_returned(self, comment):
-        self._review_status = self.ReviewStatus.RETURNED
-        self.review_comment = comment

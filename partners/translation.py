@@ -1,6 +1,7 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from better_portal.history import track
+from content import languages
+from content.history import track
 
 from .models import Organisation, Person
 
@@ -8,7 +9,7 @@ from .models import Organisation, Person
 @register(Organisation)
 class OrganisationTranslationOptions(TranslationOptions):
     fields = ("name", "description")
-    required_languages = ("en",)
+    required_languages = (languages.default(),)
 
 
 @register(Person)

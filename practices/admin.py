@@ -3,12 +3,8 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
-from partners.admin import (
-    HistoryTranslatedAdmin,
-    MissingLanguagesMixin,
-    MissingTranslationFilter,
-    localized,
-)
+from content.admin import HistoryTranslatedAdmin, MissingLanguagesMixin, MissingTranslationFilter
+from content.languages import columns
 
 from .admin_actions import export_practices_csv, export_practices_xlsx
 from .models import GoodPractice, Theme, Transfer
@@ -17,7 +13,7 @@ from .models import GoodPractice, Theme, Transfer
 @admin.register(Theme)
 class ThemeAdmin(HistoryTranslatedAdmin):
     list_display = ["name", "slug"]
-    search_fields = localized("name")
+    search_fields = columns("name")
     prepopulated_fields = {"slug": ("name",)}
     fieldsets = [
         (None, {"fields": ["name"]}),
@@ -39,7 +35,7 @@ class GoodPracticeAdmin(MissingLanguagesMixin, HistoryTranslatedAdmin):
     list_display = ["title", "owner", "status", "missing_languages", "updated"]
     list_filter = ["status", "themes", "is_ongoing", MissingTranslationFilter]
     list_select_related = ["owner"]
-    search_fields = [*localized("title", "summary"), *localized("owner__name")]
+    search_fields = [*columns("title", "summary"), *columns("owner__name")]
     autocomplete_fields = ["owner", "contact", "themes"]
     prepopulated_fields = {"slug": ("title",)}
     readonly_fields = ["created", "updated"]
@@ -94,7 +90,7 @@ class TransferAdmin(SimpleHistoryAdmin):
     list_display = ["__str__", "importer", "stage", "started_on", "stage_reached_on"]
     list_filter = ["stage", "importer"]
     list_select_related = ["practice", "importer"]
-    search_fields = [*localized("practice__title"), *localized("importer__name")]
+    search_fields = [*columns("practice__title"), *columns("importer__name")]
     autocomplete_fields = ["practice", "importer"]
     fieldsets = [
         (None, {"fields": ["practice", "importer", "stage"]}),

@@ -1,18 +1,14 @@
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import F, Value
-from django.db.models.functions import Coalesce, NullIf
 from django.urls import reverse
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from better_portal.page_cache import bump_content_version
-from partners.models import Organisation, Person, Reviewable
-from partners.search import search_column, translated_search
-
-# The stored search columns (fts_<language>) hold these fields: change them with a migration.
-PRACTICE_SEARCH_FIELDS = ["title", "summary", "description", "location"]
+from content.fallback import shown
+from content.models import Reviewable, ReviewableQuerySet
+from content.search import SearchableQuerySet, searchable
+from content.uploads import ImageUploadField
+from partners.models import Organisation, Person
 
 
 class Theme(models.Model):
@@ -28,37 +24,17 @@ class Theme(models.Model):
         return self.name
 
 
-class GoodPracticeQuerySet(models.QuerySet):
-    def visible_to(self, user):
-        """Published items; everything for coordinators (staff with the view permission)."""
-        opts = self.model._meta
-        if user.is_staff and user.has_perm(f"{opts.app_label}.view_{opts.model_name}"):
-            return self.all()
-        return self.published()
-
-    def published(self):
-        return self.filter(status=GoodPractice.Status.PUBLISHED)
+class GoodPracticeQuerySet(SearchableQuerySet, ReviewableQuerySet):
+    # A practice's review status is also whether it is public; unpublished, it is a draft again.
+    published_values = {"status": "published"}
+    unpublished_values = {"status": "draft"}
 
     def with_related(self):
         return self.select_related("owner").prefetch_related("themes")
 
-    def publish(self):
-        """Publish these practices; returns how many rows changed."""
-        changed = self.update(status=GoodPractice.Status.PUBLISHED)
-        bump_content_version()  # update() sends no signals
-        return changed
-
-    def unpublish(self):
-        """Return these practices to draft; returns how many rows changed."""
-        changed = self.update(status=GoodPractice.Status.DRAFT)
-        bump_content_version()  # update() sends no signals
-        return changed
-
     def by_title(self):
         """In the order of the titles the reader sees: their language's, else the English one."""
-        language = (get_language() or "en").split("-")[0]
-        shown = Coalesce(NullIf(F(f"title_{language}"), Value("")), F("title_en"))
-        return self.order_by(shown, "pk")
+        return self.order_by(shown("title"), "pk")
 
     def with_details(self):
         """Everything the practice page shows about the practice itself, in constant queries."""
@@ -66,12 +42,6 @@ class GoodPracticeQuerySet(models.QuerySet):
             "themes",
             models.Prefetch("transfers", queryset=Transfer.objects.select_related("importer")),
         )
-
-    def search(self, text):
-        return translated_search(self, PRACTICE_SEARCH_FIELDS, text)
-
-    def submitted(self):
-        return self.filter(status=GoodPractice.Status.SUBMITTED)
 
     def of_partner(self, organisation):
         """The practices a partner's staff work on: those the partner owns, drafts included."""
@@ -84,6 +54,7 @@ class GoodPracticeQuerySet(models.QuerySet):
         )
 
 
+@searchable("title", "summary", "description", "location", index_prefix="practice")
 class GoodPractice(Reviewable):
     """A good practice, with the fields in the order of the Interreg Europe good-practice form."""
 
@@ -126,21 +97,13 @@ class GoodPractice(Reviewable):
         blank=True,
         related_name="practices",
     )
-    image = models.ImageField(_("image"), upload_to="practices/", blank=True)
+    image = ImageUploadField(_("image"), upload_to="practices/", blank=True)
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.DRAFT
     )
     created = models.DateTimeField(_("created"), auto_now_add=True)
     updated = models.DateTimeField(_("updated"), auto_now=True)
     REVIEW_STATUS_FIELD = "status"
-
-    # Full-text search on PostgreSQL: the searched text per language, GIN-indexed.
-    fts_en = search_column(PRACTICE_SEARCH_FIELDS, "en")
-    fts_it = search_column(PRACTICE_SEARCH_FIELDS, "it")
-    fts_et = search_column(PRACTICE_SEARCH_FIELDS, "et")
-    fts_hu = search_column(PRACTICE_SEARCH_FIELDS, "hu")
-    fts_sv = search_column(PRACTICE_SEARCH_FIELDS, "sv")
-    fts_el = search_column(PRACTICE_SEARCH_FIELDS, "el")
 
     objects = GoodPracticeQuerySet.as_manager()
 
@@ -158,7 +121,7 @@ class GoodPractice(Reviewable):
             ),
         ]
         indexes = [
-            # Performance (issue 8): the published catalogue, and the home page's latest.
+            # The published catalogue, and the home page's latest.
             models.Index(fields=["status", "updated"], name="practice_status_updated_idx"),
         ]
 

@@ -1,6 +1,7 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from better_portal.history import track
+from content import languages
+from content.history import track
 
 from .models import GoodPractice, Theme
 
@@ -8,7 +9,7 @@ from .models import GoodPractice, Theme
 @register(Theme)
 class ThemeTranslationOptions(TranslationOptions):
     fields = ("name",)
-    required_languages = ("en",)
+    required_languages = (languages.default(),)
 
 
 @register(GoodPractice)
@@ -23,7 +24,7 @@ class GoodPracticeTranslationOptions(TranslationOptions):
         "potential_for_learning",
         "location",
     )
-    required_languages = ("en",)
+    required_languages = (languages.default(),)
 
 
 # History after the translation fields exist, so every language is kept and restorable.

@@ -1,6 +1,6 @@
 from django.views.generic import DetailView, ListView
 
-from better_portal.filtering import FilteredListMixin
+from content.views import FilteredListMixin
 
 from .filters import PracticeFilter
 from .models import GoodPractice

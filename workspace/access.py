@@ -3,7 +3,6 @@
 from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
-from django.db.models import Q
 
 from events.models import Event, EventPhoto
 from partners.models import Organisation, Person
@@ -42,10 +41,10 @@ class Access:
 
     def editable_events(self):
         """Events the user may change: drafts and returned items, of their own partner."""
-        editable = Q(review_status__in=[Event.ReviewStatus.DRAFT, Event.ReviewStatus.RETURNED])
+        editable = Event.objects.editable_by_staff()
         if self.is_coordinator:
-            return Event.objects.filter(editable)
-        return Event.objects.filter(editable, owner=self.organisation)
+            return editable
+        return editable.filter(owner=self.organisation)
 
     def editable_photos(self):
         """Photos the user may caption or delete: those of the events they may change."""
@@ -57,8 +56,7 @@ class Access:
         return GoodPractice.objects.of_partner(self.organisation)
 
     def editable_practices(self):
-        editable = Q(status__in=[GoodPractice.Status.DRAFT, GoodPractice.Status.RETURNED])
-        return self.practices().filter(editable)
+        return self.practices().editable_by_staff()
 
     # Choices offered in the forms: no other partner's drafts, no outside people.
     def partner_choices(self):

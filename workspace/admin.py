@@ -1,59 +1,16 @@
-"""The review queue, and the history and concurrent-edit integration for the content admins.
-
-For the admins of partners, practices and events (written elsewhere), use as base classes:
-
-* ``HistoryTranslationAdmin`` for Organisation, Person, Workshop, Theme, Transfer: the
-  “History” button with every version, who and when, and “Revert” to restore one;
-* ``VersionedHistoryTranslationAdmin`` for Event (and its per-kind proxies) and GoodPractice:
-  the same, and a save over someone else's newer save is refused with the input kept.
-"""
+"""The review queue: what partner staff submit, approved (published) or returned with a comment."""
 
 from django.contrib import admin, messages
 from django.urls import reverse
 from django.utils.html import format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
-from modeltranslation.admin import TranslationAdmin
-from simple_history.admin import SimpleHistoryAdmin
 
-from events.models import KIND_PROXIES, Event
-from practices.models import GoodPractice
+from content.admin import VersionedAdminMixin
 
 from . import services
-from .forms import ReviewDecision, ReviewForm, VersionedModelForm
+from .forms import ReviewDecision, ReviewForm
 from .models import SubmittedEvent, SubmittedPractice
-
-
-class VersionedAdminMixin:
-    """For models with a ``version`` field: the change form carries the version it showed."""
-
-    def get_form(self, request, obj=None, change=False, **kwargs):
-        base = kwargs.pop("form", self.form)
-        if not issubclass(base, VersionedModelForm):
-            base = type(f"Versioned{base.__name__}", (VersionedModelForm, base), {})
-        return super().get_form(request, obj, change=change, form=base, **kwargs)
-
-    def get_fieldsets(self, request, obj=None):
-        fieldsets = list(super().get_fieldsets(request, obj))
-        if "seen_version" in admin.utils.flatten_fieldsets(fieldsets):
-            return fieldsets
-        name, options = fieldsets[0]
-        fields = [*options["fields"], "seen_version"]
-        return [(name, {**options, "fields": fields}), *fieldsets[1:]]
-
-    def save_model(self, request, obj, form, change):
-        if change:
-            # Refuses (and rolls back) the rare save racing another after the form's check.
-            services.claim_version(obj, form.cleaned_data["seen_version"])
-        super().save_model(request, obj, form, change)
-
-
-class HistoryTranslationAdmin(SimpleHistoryAdmin, TranslationAdmin):
-    """Translated fields per language, and the history with revert (django-simple-history)."""
-
-
-class VersionedHistoryTranslationAdmin(VersionedAdminMixin, HistoryTranslationAdmin):
-    pass
 
 
 class ReviewAdmin(VersionedAdminMixin, admin.ModelAdmin):
@@ -215,20 +172,3 @@ class SubmittedPracticeAdmin(ReviewAdmin):
         "decision",
     ]
     readonly_fields = [f for f in fields if f not in ("review_comment", "decision")]
-
-
-def _with_version_check(models):
-    """Mix the concurrent-edit check into the content admins registered by their own apps.
-
-    The content apps cannot import the workspace (dependencies run partners <- practices <- events
-    <- workspace), so the workspace wraps their admins here, once, after they are registered.
-    """
-    for model in models:
-        current = type(admin.site._registry[model])
-        if issubclass(current, VersionedAdminMixin):
-            continue
-        admin.site.unregister(model)
-        admin.site.register(model, type(current.__name__, (VersionedAdminMixin, current), {}))
-
-
-_with_version_check([Event, *KIND_PROXIES, GoodPractice])

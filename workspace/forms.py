@@ -1,63 +1,15 @@
 """Workspace forms. Every choice field is limited to what the user's Access allows."""
 
 from django import forms
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import connections
 from django.utils.text import capfirst
-from django.utils.translation import get_language_info, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
-from events.models import Attendance, Event, EventPhoto, validate_photo_size
+from content import languages
+from content.forms import VersionedModelForm
+from events.models import Attendance, Event, EventPhoto
 from practices.models import GoodPractice
-
-
-class VersionedModelForm(forms.ModelForm):
-    """Carries the version the editor started from; a save over someone else's is refused.
-
-    On a conflict the form stays bound to what the editor typed and now carries the current
-    version, so saving again deliberately replaces the other person's changes.
-    """
-
-    seen_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        if self.instance.pk and not self.is_bound:
-            # From the database, not the instance: a history revert form starts from an old one.
-            self.initial["seen_version"] = self._stored_version()
-
-    def _stored_version(self):
-        model = type(self.instance)._meta.concrete_model
-        return (
-            model._default_manager.filter(pk=self.instance.pk)
-            .values_list("version", flat=True)
-            .first()
-        )
-
-    def clean(self):
-        cleaned = super().clean()
-        if not self.instance.pk:
-            return cleaned
-        stored = self._stored_version()
-        if cleaned.get("seen_version") != stored:
-            self.data = self.data.copy()
-            self.data[self.add_prefix("seen_version")] = stored
-            cleaned["seen_version"] = stored
-            latest = self.instance.history.first()
-            who = getattr(latest, "history_user", None) if latest else None
-            raise ValidationError(
-                _(
-                    "%(who)s saved this item while you were editing it, so your changes are "
-                    "not saved yet. Your input is kept below: compare it with the current "
-                    "version, then save again to replace that version with yours."
-                ),
-                code="edit_conflict",
-                params={
-                    "who": (who.get_full_name() or who.get_username()) if who else _("Someone")
-                },
-            )
-        return cleaned
 
 
 class BoundedModelMultipleChoiceField(forms.ModelMultipleChoiceField):
@@ -85,10 +37,10 @@ class MultipleImageInput(forms.ClearableFileInput):
 
 
 class MultipleImageField(forms.ImageField):
-    """Several images in one input; each is checked by Pillow and by size."""
+    """Several photos in one input; each is checked as the photo model field checks it."""
 
     widget = MultipleImageInput
-    default_validators = [validate_photo_size]
+    default_validators = EventPhoto._meta.get_field("image").validators
 
     def clean(self, data, initial=None):
         files = data if isinstance(data, list | tuple) else [data] if data else []
@@ -96,32 +48,20 @@ class MultipleImageField(forms.ImageField):
 
 
 def language_fields(names, language):
-    """The English field names, then the ones in the user's language when it is not English."""
-    fields = [f"{name}_en" for name in names]
-    if language != "en" and language in dict(settings.LANGUAGES):
-        fields += [f"{name}_{language}" for name in names]
-    return fields
-
-
-# A translated field's language, named in its label as the label's language writes it there:
-# “Title (English)”, “Titel (engelska)”. Not “Title in English”: Estonian and Hungarian inflect it.
-LANGUAGE_IN_LABEL = {
-    "en": pgettext_lazy("language of a form field", "English"),
-    "it": pgettext_lazy("language of a form field", "Italian"),
-    "et": pgettext_lazy("language of a form field", "Estonian"),
-    "hu": pgettext_lazy("language of a form field", "Hungarian"),
-    "sv": pgettext_lazy("language of a form field", "Swedish"),
-    "el": pgettext_lazy("language of a form field", "Greek"),
-}
+    """The default language's field names, then the ones in the user's language."""
+    codes = [languages.default()]
+    if language != languages.default() and language in languages.codes():
+        codes.append(language)
+    return [languages.column(name, code) for code in codes for name in names]
 
 
 def language_label(label, code):
-    """“Title (English)”: a field's label with the language of its text, in the active language."""
-    language = LANGUAGE_IN_LABEL.get(code) or get_language_info(code)["name_translated"]
+    """“Title (English)”: a field's label with the language of its text, in the active language.
+    Not “Title in English”: Estonian and Hungarian inflect the language's name there."""
     # Translators: a form field's label, then the language of the text it takes.
     return _("%(label)s (%(language)s)") % {
         "label": capfirst(label),
-        "language": language,
+        "language": languages.name_in_label(code),
     }
 
 
@@ -131,8 +71,8 @@ def label_languages(form, names, labels=None):
     model_options = form._meta.model._meta
     for name in names:
         label = (labels or {}).get(name) or model_options.get_field(name).verbose_name
-        for code, _language in settings.LANGUAGES:
-            field = form.fields.get(f"{name}_{code}")
+        for code in languages.codes():
+            field = form.fields.get(languages.column(name, code))
             if field is not None:
                 field.label = language_label(label, code)
 
@@ -301,7 +241,6 @@ class PracticeForm(VersionedModelForm):
         self.fields["contact"].queryset = access.contact_choices()
         if "owner" in self.fields:
             self.fields["owner"].queryset = access.partner_choices()
-        self.fields["image"].validators.append(validate_photo_size)
         for name in ["summary_en", "description_en"]:
             self.fields[name].required = True
         label_languages(self, self.TRANSLATED)

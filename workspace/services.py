@@ -23,30 +23,10 @@ REASON_EDITED = "Edited in the workspace"
 REASON_SUBMITTED = "Submitted for review"
 REASON_RETURNED = "Returned for changes"
 REASON_APPROVED = "Approved and published"
-REASON_RESTORED = "Restored the version of %s"
 REASON_PHOTO_CAPTIONED = "Changed the caption of photo %s"
 REASON_PHOTO_DELETED = "Deleted photo %s"
 # The length of django-simple-history's history_change_reason column.
 REASON_MAX_LENGTH = 100
-
-
-class EditConflict(Exception):
-    """Someone else saved the item after the editor opened it."""
-
-
-def claim_version(instance, seen_version):
-    """Move the stored version from seen_version to the next, or raise EditConflict.
-
-    The conditional UPDATE is atomic on every database, so of two editors who opened the same
-    version exactly one wins; the caller's transaction then saves the instance itself.
-    """
-    model = type(instance)._meta.concrete_model
-    claimed = model._default_manager.filter(pk=instance.pk, version=seen_version).update(
-        version=seen_version + 1
-    )
-    if not claimed:
-        raise EditConflict
-    instance.version = seen_version + 1
 
 
 def unique_slug(model, text, max_length=100):
@@ -69,7 +49,7 @@ def save_study_visit(form, attendance_formset, participants, photos, user):
     """Save a study visit from the workspace with its participants, attendance and photos."""
     event = form.instance
     if event.pk:
-        claim_version(event, form.cleaned_data["seen_version"])
+        event.claim_version(form.cleaned_data["seen_version"])
         reason = REASON_EDITED
     else:
         event.slug = unique_slug(type(event), form.cleaned_data["title_en"])
@@ -100,7 +80,7 @@ def _sync_participants(event, organisations):
 def save_practice(form, user):
     practice = form.instance
     if practice.pk:
-        claim_version(practice, form.cleaned_data["seen_version"])
+        practice.claim_version(form.cleaned_data["seen_version"])
         reason = REASON_EDITED
     else:
         practice.slug = unique_slug(type(practice), form.cleaned_data["title_en"])
@@ -155,7 +135,7 @@ def submit(item, user, link=""):
     Once the submission is committed, every coordinator with an address is e-mailed, with the
     link to the item in the review queue; a failed e-mail is logged and the submission kept.
     """
-    claim_version(item, item.version)
+    item.claim_version(item.version)
     item.mark_submitted(user)
     _save_with_history(item, user, REASON_SUBMITTED)
     transaction.on_commit(partial(_notify_coordinators, item, user, link))
@@ -164,7 +144,7 @@ def submit(item, user, link=""):
 @transaction.atomic
 def approve(item, user, link=""):
     """Approve and publish; the submitter is told by e-mail."""
-    claim_version(item, item.version)
+    item.claim_version(item.version)
     item.mark_approved()
     _save_with_history(item, user, REASON_APPROVED)
     _notify(
@@ -179,7 +159,7 @@ def approve(item, user, link=""):
 @transaction.atomic
 def return_for_changes(item, user, comment, link=""):
     """Send an item back to its partner with the coordinators' comment; they are e-mailed."""
-    claim_version(item, item.version)
+    item.claim_version(item.version)
     item.mark_returned(comment)
     _save_with_history(item, user, REASON_RETURNED)
     _notify(
@@ -189,17 +169,6 @@ def return_for_changes(item, user, comment, link=""):
         % {"title": item.title, "comment": comment},
         link,
     )
-
-
-@transaction.atomic
-def restore(record, user):
-    """Make a historical record the current version again; the history keeps both."""
-    instance = record.instance
-    current = type(instance)._default_manager.filter(pk=instance.pk).first()
-    if current is not None and hasattr(current, "version"):
-        instance.version = current.version + 1
-    _save_with_history(instance, user, REASON_RESTORED % record.history_date.isoformat())
-    return instance
 
 
 def _notify(item, subject, message, link):

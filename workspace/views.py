@@ -9,6 +9,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.generic import DeleteView, DetailView, TemplateView, UpdateView, View
 
+from content.models import EditConflict
 from events.models import Participation
 
 from . import services
@@ -118,7 +119,7 @@ class EventFormView(WorkspaceMixin, TemplateView):
                     form.cleaned_data["photos"],
                     request.user,
                 )
-            except services.EditConflict:
+            except EditConflict:
                 form.add_error(None, _("Someone else saved this item at the same moment."))
             else:
                 messages.success(request, _("Saved as a draft."))
@@ -194,7 +195,7 @@ class PracticeFormView(WorkspaceMixin, TemplateView):
         if form.is_valid():
             try:
                 practice = services.save_practice(form, request.user)
-            except services.EditConflict:
+            except EditConflict:
                 form.add_error(None, _("Someone else saved this item at the same moment."))
             else:
                 messages.success(request, _("Saved as a draft."))
@@ -216,7 +217,7 @@ class SubmitView(WorkspaceMixin, View):
         queue_url = reverse(f"admin:workspace_submitted{self.kind}_change", args=[item.pk])
         try:
             services.submit(item, request.user, request.build_absolute_uri(queue_url))
-        except services.EditConflict:
+        except EditConflict:
             messages.error(request, _("Someone else changed this item; look at it again."))
         else:
             messages.success(

@@ -3,41 +3,31 @@
 import json
 
 from django import template
-from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.template.defaultfilters import linebreaks_filter
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language, gettext
+from django.utils.translation import gettext
+
+from content import languages
+from content.fallback import localized
 
 register = template.Library()
 
-FALLBACK_LANGUAGE = settings.MODELTRANSLATION_DEFAULT_LANGUAGE
-
 # The characters that could end a <script> element or start an HTML entity, as JSON escapes.
 _SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
-
-
-def translated_value(obj, field):
-    """The field's text in the active language, else English, and the language it is in."""
-    language = (get_language() or FALLBACK_LANGUAGE).split("-")[0]
-    value = getattr(obj, f"{field}_{language}", None)
-    if value:
-        return value, language
-    return getattr(obj, f"{field}_{FALLBACK_LANGUAGE}", None) or "", FALLBACK_LANGUAGE
 
 
 @register.simple_tag
 def translated(obj, field, linebreaks=False):
     """Render a translated field; English shown on a non-English page is marked as such.
 
-    The English text carries lang="en" and is followed by a visible hint in the page's language,
-    so readers and screen readers know that a fallback happened.
+    The fallback text carries its lang (lang="en") and is followed by a visible hint in the
+    page's language, so readers and screen readers know that a fallback happened.
     """
-    value, language = translated_value(obj, field)
+    value, language = localized(obj, field)
     body = linebreaks_filter(value, autoescape=True) if linebreaks else conditional_escape(value)
-    page_language = (get_language() or FALLBACK_LANGUAGE).split("-")[0]
-    if not value or language == page_language:
+    if not value or language == languages.current():
         return mark_safe(body)  # noqa: S308 - body is escaped above
     hint = gettext("(in English)")
     if linebreaks:

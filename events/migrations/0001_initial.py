@@ -3,7 +3,7 @@
 import django.db.models.deletion
 import django.utils.timezone
 import django_countries.fields
-import partners.timezones
+import content.timezones
 from django.db import migrations, models
 
 
@@ -49,7 +49,7 @@ class Migration(migrations.Migration):
                 ('end_date', models.DateField(verbose_name='end date')),
                 ('start_time', models.TimeField(blank=True, null=True, verbose_name='start time')),
                 ('end_time', models.TimeField(blank=True, null=True, verbose_name='end time')),
-                ('timezone', partners.timezones.TimeZoneField(blank=True, help_text="Dates and times are in this zone. Empty: the host organisation's zone.", max_length=64, verbose_name='time zone')),
+                ('timezone', content.timezones.TimeZoneField(blank=True, help_text="Dates and times are in this zone. Empty: the host organisation's zone.", max_length=64, verbose_name='time zone')),
                 ('format', models.CharField(choices=[('in_person', 'In person'), ('online', 'Online'), ('hybrid', 'Hybrid')], default='in_person', max_length=10, verbose_name='format')),
                 ('venue', models.CharField(blank=True, max_length=250, verbose_name='venue')),
                 ('venue_en', models.CharField(blank=True, max_length=250, null=True, verbose_name='venue')),

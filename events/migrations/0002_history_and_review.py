@@ -3,7 +3,7 @@
 import django.db.models.deletion
 import django_countries.fields
 import events.models
-import partners.timezones
+import content.timezones
 import simple_history.models
 from django.conf import settings
 from django.db import migrations, models
@@ -53,7 +53,7 @@ class Migration(migrations.Migration):
             name='EventPhoto',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('image', models.ImageField(upload_to='events/photos/%Y/', validators=[events.models.validate_photo_size], verbose_name='photo')),
+                ('image', models.ImageField(upload_to='events/photos/%Y/', verbose_name='photo')),
                 ('caption', models.CharField(blank=True, max_length=250, verbose_name='caption')),
                 ('uploaded_at', models.DateTimeField(auto_now_add=True, verbose_name='uploaded at')),
                 ('event', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='photos', to='events.event', verbose_name='event')),
@@ -119,7 +119,7 @@ class Migration(migrations.Migration):
                 ('end_date', models.DateField(verbose_name='end date')),
                 ('start_time', models.TimeField(blank=True, null=True, verbose_name='start time')),
                 ('end_time', models.TimeField(blank=True, null=True, verbose_name='end time')),
-                ('timezone', partners.timezones.TimeZoneField(blank=True, help_text="Dates and times are in this zone. Empty: the host organisation's zone.", max_length=64, verbose_name='time zone')),
+                ('timezone', content.timezones.TimeZoneField(blank=True, help_text="Dates and times are in this zone. Empty: the host organisation's zone.", max_length=64, verbose_name='time zone')),
                 ('format', models.CharField(choices=[('in_person', 'In person'), ('online', 'Online'), ('hybrid', 'Hybrid')], default='in_person', max_length=10, verbose_name='format')),
                 ('venue', models.CharField(blank=True, max_length=250, verbose_name='venue')),
                 ('venue_en', models.CharField(blank=True, max_length=250, null=True, verbose_name='venue')),

@@ -2,7 +2,7 @@
 
 import django.db.models.deletion
 import django_countries.fields
-import partners.timezones
+import content.timezones
 from django.conf import settings
 from django.db import migrations, models
 
@@ -42,7 +42,7 @@ class Migration(migrations.Migration):
                 ('organisation_type', models.CharField(choices=[('municipality', 'Local public authority'), ('region', 'Regional public authority'), ('national', 'National public authority'), ('hub', 'Digital innovation hub'), ('university', 'University or research body'), ('business', 'Business'), ('association', 'Association or NGO'), ('other', 'Other')], default='municipality', max_length=20, verbose_name='organisation type')),
                 ('website', models.URLField(blank=True, verbose_name='website')),
                 ('logo', models.ImageField(blank=True, upload_to='logos/', verbose_name='logo')),
-                ('timezone', partners.timezones.TimeZoneField(blank=True, help_text='Default time zone of the events this organisation hosts.', max_length=64, verbose_name='time zone')),
+                ('timezone', content.timezones.TimeZoneField(blank=True, help_text='Default time zone of the events this organisation hosts.', max_length=64, verbose_name='time zone')),
                 ('partner_number', models.PositiveSmallIntegerField(blank=True, help_text='Consortium partners only: 4 for P4. Leave empty for outside organisations.', null=True, unique=True, verbose_name='partner number')),
                 ('partner_role', models.CharField(blank=True, choices=[('lead', 'Lead partner'), ('partner', 'Partner'), ('advisory', 'Advisory partner')], max_length=10, verbose_name='partner role')),
             ],

@@ -2,7 +2,11 @@
 
 from django.db import migrations, models
 
-from partners.search import search_index_operation
+from content.search import search_index_operation
+
+
+# The languages of the portal when this migration was written: it must not change with settings.
+LANGUAGES = ("en", "it", "et", "hu", "sv", "el")
 
 
 class Migration(migrations.Migration):
@@ -19,5 +23,5 @@ class Migration(migrations.Migration):
         ),
         # Full-text search (PostgreSQL only): one GIN index per language on the columns that
         # goodpractice.objects.search() reads.
-        search_index_operation("practices", "goodpractice", ["title", "summary", "description", "location"], "practice"),
+        search_index_operation("practices", "goodpractice", ["title", "summary", "description", "location"], "practice", LANGUAGES),
     ]

@@ -11,12 +11,9 @@ from django.test import RequestFactory
 from django.utils import translation
 from PIL import Image
 
-from better_portal.uploads import (
-    MAX_DOCUMENT_SIZE,
-    MAX_IMAGE_SIZE,
-    validate_document_upload,
-    validate_image_upload,
-)
+from django.conf import settings
+
+from content.uploads import validate_document_upload, validate_image_upload
 from events.admin import MaterialInline
 from events.models import Workshop
 from partners.models import Organisation
@@ -72,7 +69,7 @@ def test_image_gif_refused_by_format():
 
 
 def test_image_oversize_refused():
-    big = image_bytes() + b"\0" * MAX_IMAGE_SIZE
+    big = image_bytes() + b"\0" * settings.PORTAL_UPLOAD_MAX_BYTES["image"]
 
     with pytest.raises(ValidationError) as error:
         validate_image_upload(upload("logo.png", big))
@@ -138,7 +135,7 @@ def test_document_zip_without_office_content_refused():
 
 def test_document_oversize_refused():
     with pytest.raises(ValidationError) as error:
-        validate_document_upload(upload("slides.pdf", b"%PDF-" + b"\0" * MAX_DOCUMENT_SIZE))
+        validate_document_upload(upload("slides.pdf", b"%PDF-" + b"\0" * settings.PORTAL_UPLOAD_MAX_BYTES["document"]))
 
     assert messages(error)[0].endswith("the largest file accepted is 20.0\xa0MB.")
 
@@ -146,50 +143,54 @@ def test_document_oversize_refused():
 # The admin forms carry the validators.
 
 
-def admin_form_field(model, field, coordinator, model_admin=None):
-    request = RequestFactory().get("/admin/")
+def admin_form_errors(model, field, coordinator, file, instance=None):
+    """The errors of `field` when the model's real admin form is posted with `file` in it."""
+    request = RequestFactory().post("/admin/")
     request.user = coordinator
-    model_admin = model_admin or admin.site._registry[model]
-    form = model_admin.get_form(request)
-    return form.base_fields[field]
+    form_class = admin.site._registry[model].get_form(request, instance)
+    form = form_class(data={}, files={field: file}, instance=instance)
+    form.is_valid()
+    return form.errors.get(field)
 
 
 @pytest.mark.django_db
 @pytest.mark.parametrize(("model", "field"), [(Organisation, "logo"), (GoodPractice, "image")])
 def test_admin_image_field_refuses_text_named_png(coordinator, model, field):
-    form_field = admin_form_field(model, field, coordinator)
-
-    with pytest.raises(ValidationError) as error:
-        form_field.clean(upload("logo.png", b"not a picture"))
+    errors = admin_form_errors(model, field, coordinator, upload("logo.png", b"not a picture"))
 
     # Django's own ImageField check runs first, with its own clear message.
-    assert error.value.code == "invalid_image"
+    assert errors == [
+        "Upload a valid image. The file you uploaded was either not an image or a corrupted image."
+    ]
 
 
 @pytest.mark.django_db
 @pytest.mark.parametrize(("model", "field"), [(Organisation, "logo"), (GoodPractice, "image")])
 def test_admin_image_field_refuses_gif_and_accepts_png(coordinator, model, field):
-    form_field = admin_form_field(model, field, coordinator)
+    refused = admin_form_errors(model, field, coordinator, upload("logo.gif", image_bytes("GIF")))
+    accepted = admin_form_errors(model, field, coordinator, upload("logo.png", image_bytes()))
 
-    with pytest.raises(ValidationError) as error:
-        form_field.clean(upload("logo.gif", image_bytes("GIF")))
-    accepted = form_field.clean(upload("logo.png", image_bytes()))
-
-    assert messages(error) == ["GIF images are not accepted. Upload a JPEG, PNG or WebP image."]
-    assert accepted.name == "logo.png"
+    assert refused == ["GIF images are not accepted. Upload a JPEG, PNG or WebP image."]
+    assert accepted is None
 
 
 @pytest.mark.django_db
 def test_admin_material_file_refuses_html(coordinator):
     inline = MaterialInline(Workshop, admin.site)
-    request = RequestFactory().get("/admin/")
+    request = RequestFactory().post("/admin/")
     request.user = coordinator
-    form_field = inline.get_formset(request).form.base_fields["file"]
+    formset_class = inline.get_formset(request)
+    data = {
+        "materials-TOTAL_FORMS": "1",
+        "materials-INITIAL_FORMS": "0",
+        "materials-0-title_en": "Agenda",
+        "materials-0-language": "en",
+    }
+    files = {"materials-0-file": upload("agenda.html", b"<script>alert(1)</script>")}
+    formset = formset_class(data=data, files=files, instance=Workshop(), prefix="materials")
+    formset.is_valid()
 
-    with pytest.raises(ValidationError) as error:
-        form_field.clean(upload("agenda.html", b"<script>alert(1)</script>"))
-
-    assert messages(error) == [
+    assert formset.forms[0].errors["file"] == [
         "Files of this type are not accepted. Accepted types: "
         "pdf, pptx, docx, xlsx, odt, odp, png, jpg."
     ]

@@ -155,39 +155,6 @@ def test_submitted_item_can_no_longer_be_edited_by_staff(client, staff_a, a_item
     assert response.status_code == 404
 
 
-def test_restore_earlier_version(staff_a, coordinator, partner_a):
-    from django.utils import translation
-
-    practice = GoodPractice.objects.create(
-        title_en="First title",
-        title_sv="Första titeln",
-        slug="restorable",
-        summary_en="First summary",
-        owner=partner_a,
-    )
-    first = practice.history.get()
-    with translation.override("sv"):
-        practice.title_en = "Second title"
-        practice.title_sv = "Andra titeln"
-        practice.save()
-
-    with translation.override("sv"):
-        services.restore(first, coordinator)
-
-    practice.refresh_from_db()
-    assert (practice.title_en, practice.title_sv, practice.version) == (
-        "First title",
-        "Första titeln",
-        2,
-    )
-    assert [h.title_en for h in practice.history.order_by("history_date")] == [
-        "First title",
-        "Second title",
-        "First title",
-    ]
-    assert practice.history.first().history_user == coordinator
-
-
 def test_history_as_of_shows_earlier_state(partner_a):
     import datetime as dt
 

@@ -117,7 +117,7 @@ def test_photo_that_is_not_an_image_is_refused(client, staff_a, partner_a):
 
 
 def test_photo_too_large_is_refused(client, staff_a, partner_a, settings):
-    settings.WORKSPACE_PHOTO_MAX_BYTES = 10
+    settings.PORTAL_UPLOAD_MAX_BYTES = {**settings.PORTAL_UPLOAD_MAX_BYTES, "image": 10}
     client.force_login(staff_a)
     photo = png_file()
 
@@ -126,7 +126,7 @@ def test_photo_too_large_is_refused(client, staff_a, partner_a, settings):
     )
 
     assert response.context["form"].errors["photos"] == [
-        f"This photo is {photo.size}\xa0bytes; a photo may be at most 10\xa0bytes."
+        f"The file is {photo.size}\xa0bytes; the largest file accepted is 10\xa0bytes."
     ]
 
 

@@ -1,32 +1,44 @@
-"""History through the admin base classes that the content admins use."""
-
-import re
+"""History and the stale-save check through the admin that production runs."""
 
 import pytest
+from django.db.models.fields.files import FieldFile
 from django.urls import reverse
 
 from events.models import StudyVisit
+from practices.models import GoodPractice
+from tests.events.test_admin import event_form_data
 
 from .conftest import draft_visit
 
-pytestmark = [pytest.mark.django_db, pytest.mark.urls("tests.workspace.admin_urls")]
+pytestmark = pytest.mark.django_db
 
 
-def admin_data(title, seen_version):
-    return {
-        "title_en": title,
-        "summary_en": "Summary.",
-        "start_date": "2021-07-17",
-        "end_date": "2021-07-17",
-        "seen_version": seen_version,
+def visit_admin_data(event, title, seen_version, **overrides):
+    data = event_form_data(event, title_en=title, seen_version=seen_version, **overrides)
+    del data["is_published"]  # a draft stays unpublished
+    return data
+
+
+def form_data(response):
+    """What a change or revert form shows, posted back as it is: every field, no inline rows."""
+    form = response.context["adminform"].form
+    data = {
+        name: value
+        for name, value in form.initial.items()
+        # Empty values, unchecked boxes and files (a file field keeps its file unless changed).
+        if value is not None and value is not False and not isinstance(value, FieldFile)
     }
+    for formset in response.context.get("inline_admin_formsets", []):
+        prefix = formset.formset.prefix
+        data |= {f"{prefix}-TOTAL_FORMS": 0, f"{prefix}-INITIAL_FORMS": 0}
+    return data
 
 
 def test_save_through_kind_proxy_admin_is_kept_with_user(coordinator_client, partner_a):
     event = draft_visit(partner_a, "Visit", kind="study_visit")
     url = reverse("admin:events_studyvisit_change", args=[event.pk])
 
-    coordinator_client.post(url, admin_data("Visit renamed", 1))
+    coordinator_client.post(url, visit_admin_data(event, "Visit renamed", 1))
 
     assert [(h.title_en, h.history_user) for h in event.history.order_by("history_date")] == [
         ("Visit", None),
@@ -38,29 +50,31 @@ def test_save_through_kind_proxy_admin_is_kept_with_user(coordinator_client, par
 def test_admin_stale_save_refused_and_input_kept(coordinator_client, partner_a):
     event = draft_visit(partner_a, "Visit", kind="study_visit")
     url = reverse("admin:events_studyvisit_change", args=[event.pk])
-    coordinator_client.post(url, admin_data("First save", 1))
+    coordinator_client.post(url, visit_admin_data(event, "First save", 1))
 
-    response = coordinator_client.post(url, admin_data("Stale save", 1))
+    response = coordinator_client.post(url, visit_admin_data(event, "Stale save", 1))
 
     form = response.context["adminform"].form
     assert form["title_en"].value() == "Stale save"
-    assert len(form.non_field_errors()) == 1
+    assert [str(error) for error in form.non_field_errors()] == [
+        "coord saved this item while you were editing it, so your changes are not saved yet. "
+        "Your input is kept below: compare it with the current version, then save again to "
+        "replace that version with yours."
+    ]
     assert StudyVisit.objects.get(pk=event.pk).title_en == "First save"
 
 
-def test_admin_history_revert_restores_earlier_version(coordinator_client, partner_a):
-    event = draft_visit(partner_a, "Original", kind="study_visit")
+def test_admin_history_revert_restores_every_language(coordinator_client, partner_a):
+    event = draft_visit(partner_a, "Original", kind="study_visit", title_sv="Originalet")
     first = event.history.get()
     url = reverse("admin:events_studyvisit_change", args=[event.pk])
-    coordinator_client.post(url, admin_data("Changed", 1))
+    coordinator_client.post(url, visit_admin_data(event, "Changed", 1, title_sv="Ändrat"))
     revert_url = reverse("admin:events_studyvisit_simple_history", args=[event.pk, first.pk])
-    revert_form = coordinator_client.get(revert_url)
-    seen = re.search(r'name="seen_version" value="(\d+)"', revert_form.content.decode())[1]
 
-    coordinator_client.post(revert_url, admin_data("Original", seen))
+    coordinator_client.post(revert_url, form_data(coordinator_client.get(revert_url)))
 
     event.refresh_from_db()
-    assert (event.title_en, event.version) == ("Original", 3)
+    assert (event.title_en, event.title_sv, event.version) == ("Original", "Originalet", 3)
     assert [h.title_en for h in event.history.order_by("history_date")] == [
         "Original",
         "Changed",
@@ -74,3 +88,46 @@ def test_admin_history_revert_restores_earlier_version(coordinator_client, partn
         "Changed",
         "Original",
     ][::-1]
+
+
+def test_practice_admin_revert_restores_every_language(coordinator_client, coordinator, partner_a):
+    practice = GoodPractice.objects.create(
+        title_en="First title",
+        title_sv="Första titeln",
+        slug="restorable",
+        summary_en="First summary",
+        owner=partner_a,
+    )
+    first = practice.history.get()
+    practice.title_en, practice.title_sv = "Second title", "Andra titeln"
+    practice.save()
+    revert_url = reverse("admin:practices_goodpractice_simple_history", args=[practice.pk, first.pk])
+
+    coordinator_client.post(revert_url, form_data(coordinator_client.get(revert_url)))
+
+    practice.refresh_from_db()
+    assert (practice.title_en, practice.title_sv, practice.version) == (
+        "First title",
+        "Första titeln",
+        2,
+    )
+    assert [h.title_en for h in practice.history.order_by("history_date")] == [
+        "First title",
+        "Second title",
+        "First title",
+    ]
+    assert practice.history.first().history_user == coordinator
+
+
+def test_practice_admin_stale_save_refused(coordinator_client, partner_a):
+    practice = GoodPractice.objects.create(
+        title_en="Practice", slug="practice", summary_en="Summary", owner=partner_a
+    )
+    url = reverse("admin:practices_goodpractice_change", args=[practice.pk])
+    opened = form_data(coordinator_client.get(url))
+    coordinator_client.post(url, {**opened, "title_en": "First save"})
+
+    response = coordinator_client.post(url, {**opened, "title_en": "Stale save"})
+
+    assert response.context["adminform"].form["title_en"].value() == "Stale save"
+    assert GoodPractice.objects.get(pk=practice.pk).title_en == "First save"

@@ -4,7 +4,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import translation
 
-from better_portal.backups import content_counts, read_media_archive
+from better_portal.backups import content_counts, media_fields, read_media_archive, refused_media
 
 
 class Command(BaseCommand):
@@ -32,6 +32,13 @@ class Command(BaseCommand):
                 f"The database already holds content ({summary}). import_data loads into an "
                 "empty database; use --force to load anyway (rows with the same ids are replaced)."
             )
+        if media:
+            refused = refused_media(media, media_fields(file))
+            if refused:
+                raise CommandError(
+                    "Nothing was loaded: the media archive holds files that uploads refuse.\n"
+                    + "\n".join(refused)
+                )
         with transaction.atomic(), translation.override(settings.LANGUAGE_CODE):
             call_command("loaddata", file, verbosity=0)
         rows = sum(content_counts().values())

@@ -12,12 +12,12 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
 
-from better_portal.page_cache import bump_content_version
+from content import languages
+from content.page_cache import bump_content_version
 from events.models import Event, EventChange, Participation, Workshop
 from partners.models import Organisation, Person
 from practices.models import GoodPractice, Theme, Transfer
 
-LANGUAGES = ["en", "it", "et", "hu", "sv", "el"]
 BATCH = 2000
 VOCABULARY = 5000
 FULL_EVENTS = 20_000
@@ -99,13 +99,15 @@ class Generator:
         ranks 20 to 1,500, so that a real word is in a few per cent of the texts, as in prose."""
         if language not in self._vocabularies:
             rng = random.Random(f"{language}-vocabulary")
-            letters = sorted({c for word in WORDS[language] for c in word})
+            # A language without its own words borrows the default language's.
+            words = WORDS.get(language) or WORDS[languages.default()]
+            letters = sorted({c for word in words for c in word})
             made_up = [
                 "".join(rng.choice(letters) for _ in range(rng.randint(4, 9)))
                 for _ in range(VOCABULARY)
             ]
-            for rank, word in enumerate(WORDS[language]):
-                made_up[20 + rank * 1480 // len(WORDS[language])] = word
+            for rank, word in enumerate(words):
+                made_up[20 + rank * 1480 // len(words)] = word
             cumulative, total = [], 0.0
             for rank in range(1, VOCABULARY + 1):
                 total += 1 / rank
@@ -116,13 +118,14 @@ class Generator:
     def texts(self, field, count, required=True):
         """{field_en: ..., field_it: ...}: English always, other languages with gaps."""
         values = {}
-        for language in LANGUAGES:
-            if language == "en" or self.rng.random() < TRANSLATED_SHARE:
-                values[f"{field}_{language}"] = self.words(language, count).capitalize()
+        for language in languages.codes():
+            if language == languages.default() or self.rng.random() < TRANSLATED_SHARE:
+                values[languages.column(field, language)] = self.words(language, count).capitalize()
             else:
-                values[f"{field}_{language}"] = None
-        if required and not values[f"{field}_en"]:
-            values[f"{field}_en"] = self.words("en", count)
+                values[languages.column(field, language)] = None
+        english = languages.column(field, languages.default())
+        if required and not values[english]:
+            values[english] = self.words(languages.default(), count)
         return values
 
     def organisations(self):

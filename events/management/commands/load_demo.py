@@ -1,15 +1,13 @@
 from django.apps import apps
-from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from content.languages import codes, column
 from events import demo_data
 from events.models import Event, EventChange, Participation, Semester, Workshop
 from partners.models import Organisation, Person
 from practices.models import GoodPractice, Theme
-
-LANGUAGES = [code for code, _name in settings.LANGUAGES]
 
 
 def translated(values):
@@ -21,7 +19,7 @@ def translated(values):
     fields = {}
     for name, value in values.items():
         if isinstance(value, dict):
-            fields.update({f"{name}_{lang}": value.get(lang) for lang in LANGUAGES})
+            fields.update({column(name, lang): value.get(lang) for lang in codes()})
         else:
             fields[name] = value
     return fields

@@ -1,21 +1,20 @@
 """Validation of uploaded files: size, type, and content checked against the claimed type.
 
-The upload fields (Organisation.logo, GoodPractice.image, Material.file) get these validators in
-the form layer, through UploadValidationMixin on their admins (and on any other form that
-includes them), so that no migration is needed.
+The validators sit on the model fields (`ImageUploadField`, `DocumentUploadField`), so the admin,
+the workspace's forms and `import_data` refuse the same files. The size limits are settings
+(`PORTAL_UPLOAD_MAX_BYTES`), read at validation time.
 """
 
 import zipfile
 from pathlib import Path
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 from PIL import Image
 
-MAX_IMAGE_SIZE = 5 * 1024 * 1024
-MAX_DOCUMENT_SIZE = 20 * 1024 * 1024
 # More pixels than any logo or photo needs, well below Pillow's decompression-bomb limit.
 MAX_IMAGE_PIXELS = 40_000_000
 IMAGE_FORMATS = {"JPEG": "JPEG", "PNG": "PNG", "WEBP": "WebP"}
@@ -43,7 +42,8 @@ _ZIP_MEMBERS = {
 }
 
 
-def _check_size(upload, limit):
+def _check_size(upload, kind):
+    limit = settings.PORTAL_UPLOAD_MAX_BYTES[kind]
     if upload.size > limit:
         raise ValidationError(
             _("The file is %(size)s; the largest file accepted is %(limit)s."),
@@ -58,10 +58,11 @@ def _is_new(upload):
 
 
 def validate_image_upload(upload):
-    """Accept a JPEG, PNG or WebP image of at most 5 MB that Pillow can read and verify."""
+    """Accept a JPEG, PNG or WebP image within the image size limit that Pillow can read and
+    verify, with at most MAX_IMAGE_PIXELS pixels."""
     if not _is_new(upload):
         return
-    _check_size(upload, MAX_IMAGE_SIZE)
+    _check_size(upload, "image")
     not_an_image = ValidationError(
         _("The file is not an image, or it is damaged. Upload a JPEG, PNG or WebP image."),
         code="invalid_image",
@@ -91,10 +92,11 @@ def validate_image_upload(upload):
 
 
 def validate_document_upload(upload):
-    """Accept a file of at most 20 MB whose extension is allowed and whose content matches it."""
+    """Accept a file within the document size limit whose extension is allowed and whose
+    content matches it."""
     if not _is_new(upload):
         return
-    _check_size(upload, MAX_DOCUMENT_SIZE)
+    _check_size(upload, "document")
     extension = Path(upload.name or "").suffix.lower().lstrip(".")
     extension = "jpg" if extension == "jpeg" else extension
     if extension not in DOCUMENT_EXTENSIONS:
@@ -130,16 +132,13 @@ def _content_matches(upload, extension):
         upload.seek(0)
 
 
-class UploadValidationMixin:
-    """For ModelAdmins and inlines: image fields take validate_image_upload, other file fields
-    validate_document_upload."""
+class ImageUploadField(models.ImageField):
+    """An image upload: JPEG, PNG or WebP, checked by validate_image_upload wherever it is saved."""
 
-    def formfield_for_dbfield(self, db_field, request, **kwargs):
-        field = super().formfield_for_dbfield(db_field, request, **kwargs)
-        if field is None:
-            return field
-        if isinstance(db_field, models.ImageField):
-            field.validators.append(validate_image_upload)
-        elif isinstance(db_field, models.FileField):
-            field.validators.append(validate_document_upload)
-        return field
+    default_validators = [validate_image_upload]
+
+
+class DocumentUploadField(models.FileField):
+    """A document upload (slides, reports, pictures), checked by validate_document_upload."""
+
+    default_validators = [validate_document_upload]

@@ -1,0 +1,122 @@
+"""The base classes of every content admin: language tabs, missing translations, history,
+and the version check that refuses a stale save."""
+
+from django import forms
+from django.conf import settings
+from django.contrib import admin
+from django.contrib.admin.utils import flatten_fieldsets
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TabbedTranslationAdmin
+from simple_history.admin import SimpleHistoryAdmin
+
+from . import languages
+from .forms import VersionedModelForm
+from .models import Versioned
+
+# The translation tabs of modeltranslation need jQuery UI's tabs widget; it is served from our
+# own static files (no CDN, see DESIGN.md) rather than modeltranslation's default CDN address.
+TRANSLATION_TABS_MEDIA = forms.Media(
+    js=[
+        "admin/js/jquery.init.js",
+        "modeltranslation/js/force_jquery.js",
+        "admin-extra/vendor/jquery-ui-tabs.js",
+        "modeltranslation/js/tabbed_translation_fields.js",
+    ],
+    css={"all": ["modeltranslation/css/tabbed_translation_fields.css"]},
+)
+
+
+def _is_empty(value):
+    return value is None or value == ""
+
+
+def missing_languages(obj, required="title", optional="summary"):
+    """Languages in which obj lacks the required field, or the optional one English has."""
+    english = getattr(obj, languages.column(optional, languages.default()))
+    return [
+        lang
+        for lang in languages.others()
+        if _is_empty(getattr(obj, languages.column(required, lang)))
+        or (not _is_empty(english) and _is_empty(getattr(obj, languages.column(optional, lang))))
+    ]
+
+
+def missing_languages_q(lang, required="title", optional="summary"):
+    """The database form of missing_languages(): objects lacking a translation in lang."""
+
+    def empty(name):
+        field = languages.column(name, lang)
+        return Q(**{f"{field}__isnull": True}) | Q(**{field: ""})
+
+    english = languages.column(optional, languages.default())
+    english_empty = Q(**{f"{english}__isnull": True}) | Q(**{english: ""})
+    return empty(required) | (empty(optional) & ~english_empty)
+
+
+class MissingTranslationFilter(admin.SimpleListFilter):
+    """List filter: objects whose title or summary is not translated into a chosen language."""
+
+    title = _("missing translation in")
+    parameter_name = "missing_translation"
+
+    def lookups(self, request, model_admin):
+        names = dict(settings.LANGUAGES)
+        return [(lang, names[lang]) for lang in languages.others()]
+
+    def queryset(self, request, queryset):
+        if self.value() in languages.others():
+            return queryset.filter(missing_languages_q(self.value()))
+        return queryset
+
+
+class MissingLanguagesMixin:
+    """A “missing languages” column for admins of models with a translated title and summary."""
+
+    @admin.display(description=_("missing languages"))
+    def missing_languages(self, obj):
+        return ", ".join(missing_languages(obj)) or "✓"
+
+
+class VersionedAdminMixin:
+    """For models with a `version` field: the change form carries the version it showed, and a
+    save over someone else's newer save is refused with the editor's input kept."""
+
+    def _is_versioned(self):
+        return issubclass(self.model, Versioned)
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        base = kwargs.pop("form", self.form)
+        if self._is_versioned() and not issubclass(base, VersionedModelForm):
+            base = type(f"Versioned{base.__name__}", (VersionedModelForm, base), {})
+        return super().get_form(request, obj, change=change, form=base, **kwargs)
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = list(super().get_fieldsets(request, obj))
+        if not self._is_versioned() or "seen_version" in flatten_fieldsets(fieldsets):
+            return fieldsets
+        name, options = fieldsets[0]
+        fields = [*options["fields"], "seen_version"]
+        return [(name, {**options, "fields": fields}), *fieldsets[1:]]
+
+    def save_model(self, request, obj, form, change):
+        if change and self._is_versioned():
+            # Refuses (and rolls back) the rare save racing another after the form's check.
+            obj.claim_version(form.cleaned_data["seen_version"])
+        super().save_model(request, obj, form, change)
+
+
+class TranslatedAdmin(VersionedAdminMixin, TabbedTranslationAdmin):
+    """A ModelAdmin with a tab per language for translated fields, its scripts served locally,
+    and a stale save refused for versioned models."""
+
+    # Not modeltranslation's Media, which loads jQuery UI from a CDN; subclasses inherit this.
+    Media = None
+
+    @property
+    def media(self):
+        return admin.ModelAdmin.media.fget(self) + TRANSLATION_TABS_MEDIA
+
+
+class HistoryTranslatedAdmin(SimpleHistoryAdmin, TranslatedAdmin):
+    """A translated admin with the history of every version, who and when, and revert."""

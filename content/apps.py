@@ -1,0 +1,14 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class ContentConfig(AppConfig):
+    """The ground floor: what every piece of published, translated, reviewed content shares."""
+
+    name = "content"
+    verbose_name = _("Content")
+
+    def ready(self):
+        from .page_cache import connect_signals
+
+        connect_signals()

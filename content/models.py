@@ -1,0 +1,154 @@
+"""What content models share: visibility and publishing, the version that refuses a stale save,
+and the review of what partner staff write. No concrete models: the content apps own theirs."""
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from .page_cache import bump_content_version
+
+
+class EditConflict(Exception):
+    """Someone else saved the item after the editor opened it."""
+
+
+class PublishableQuerySet(models.QuerySet):
+    """Visibility, defined once: the public sees published rows, coordinators every row.
+
+    The model's QuerySet names the field values of a published row in `published_values`
+    and of a row taken off the site in `unpublished_values`.
+    """
+
+    published_values: dict
+    unpublished_values: dict
+
+    def published(self):
+        return self.filter(**self.published_values)
+
+    def visible_to(self, user):
+        """Published items; everything for coordinators (staff with the view permission)."""
+        opts = self.model._meta
+        if user.is_staff and user.has_perm(f"{opts.app_label}.view_{opts.model_name}"):
+            return self.all()
+        return self.published()
+
+    def publish(self):
+        """Publish these items; returns how many rows changed."""
+        return self._update_public(self.published_values)
+
+    def unpublish(self):
+        """Take these items off the public site; returns how many rows changed."""
+        return self._update_public(self.unpublished_values)
+
+    def _update_public(self, values):
+        changed = self.update(**values)
+        bump_content_version()  # update() sends no signals
+        return changed
+
+
+class ReviewableQuerySet(PublishableQuerySet):
+    def _status_in(self, statuses):
+        return self.filter(**{f"{self.model.REVIEW_STATUS_FIELD}__in": statuses})
+
+    def submitted(self):
+        """Waiting in the coordinators' review queue."""
+        return self._status_in([Reviewable.ReviewStatus.SUBMITTED])
+
+    def editable_by_staff(self):
+        """Drafts and returned items: what partner staff may still change."""
+        return self._status_in(Reviewable.EDITABLE_STATUSES)
+
+
+class Versioned(models.Model):
+    """A row that refuses a stale save: each save through the admin, the workspace or the
+    review claims the version its editor started from (claim_version)."""
+
+    version = models.PositiveIntegerField(_("version"), default=1, editable=False)
+
+    class Meta:
+        abstract = True
+
+    def claim_version(self, seen_version):
+        """Move the stored version from seen_version to the next, or raise EditConflict.
+
+        The conditional UPDATE is atomic on every database, so of two editors who opened the
+        same version exactly one wins; the caller's transaction then saves the instance itself.
+        """
+        manager = type(self)._meta.concrete_model._default_manager
+        claimed = manager.filter(pk=self.pk, version=seen_version).update(version=seen_version + 1)
+        if not claimed:
+            raise EditConflict
+        self.version = seen_version + 1
+
+    def stored_version(self):
+        """The version in the database now (None for an unsaved row)."""
+        manager = type(self)._meta.concrete_model._default_manager
+        return manager.filter(pk=self.pk).values_list("version", flat=True).first()
+
+
+class Reviewable(Versioned):
+    """Something partner staff write in the workspace and the coordinators approve or return.
+
+    The subclass names its status field in REVIEW_STATUS_FIELD; that field's choices include
+    every ReviewStatus value. The methods read and set only that field and the ones below, so
+    the workspace and the review queue treat every reviewable model alike.
+    """
+
+    class ReviewStatus(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        SUBMITTED = "submitted", _("Submitted for review")
+        RETURNED = "returned", _("Returned for changes")
+        APPROVED = "approved", _("Approved")
+
+    EDITABLE_STATUSES = [ReviewStatus.DRAFT, ReviewStatus.RETURNED]
+    REVIEW_STATUS_FIELD: str
+
+    review_comment = models.TextField(
+        _("coordinators' comment"),
+        blank=True,
+        help_text=_("Shown to the partner's staff when their submission is returned for changes."),
+    )
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("submitted by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True)
+
+    class Meta:
+        abstract = True
+
+    @property
+    def _review_status(self):
+        return getattr(self, self.REVIEW_STATUS_FIELD)
+
+    @_review_status.setter
+    def _review_status(self, value):
+        setattr(self, self.REVIEW_STATUS_FIELD, value)
+
+    @property
+    def is_editable_by_staff(self):
+        return self._review_status in self.EDITABLE_STATUSES
+
+    @property
+    def is_awaiting_review(self):
+        return self._review_status == self.ReviewStatus.SUBMITTED
+
+    def get_review_status_label(self):
+        return getattr(self, f"get_{self.REVIEW_STATUS_FIELD}_display")()
+
+    def mark_submitted(self, user):
+        self._review_status = self.ReviewStatus.SUBMITTED
+        self.submitted_by = user
+        self.submitted_at = timezone.now()
+
+    def mark_approved(self):
+        self._review_status = self.ReviewStatus.APPROVED
+
+    def mark_returned(self, comment):
+        self._review_status = self.ReviewStatus.RETURNED
+        self.review_comment = comment

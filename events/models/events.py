@@ -1,0 +1,365 @@
+import datetime as dt
+import zoneinfo
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models.functions import Coalesce
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
+
+from content.models import Reviewable, ReviewableQuerySet
+from content.search import SearchableQuerySet, searchable
+from content.timezones import TimeZoneField
+from partners.models import Organisation, Person
+from practices.models import GoodPractice, Theme, Transfer
+
+
+def _related(name):
+    """The model on the other side of one of Event's relations, defined in this package's other
+    modules (workshops, changes, participation), which import this one."""
+    return Event._meta.get_field(name).related_model
+
+
+class EventQuerySet(SearchableQuerySet, ReviewableQuerySet):
+    published_values = {"is_published": True}
+    unpublished_values = {"is_published": False}
+
+    def upcoming(self, today=None):
+        today = today or timezone.localdate()
+        return self.filter(end_date__gte=today).order_by("start_date", "start_time", "pk")
+
+    def past(self, today=None):
+        today = today or timezone.localdate()
+        return self.filter(end_date__lt=today).order_by("-start_date", "-start_time", "-pk")
+
+    def held(self):
+        """Published events that were not cancelled: what the reports count as held."""
+        return self.published().exclude(status=Event.Status.CANCELLED)
+
+    def with_related(self):
+        return self.select_related("host").prefetch_related("themes")
+
+    def with_details(self):
+        """Everything the event page shows, in a constant number of queries.
+
+        Only published practices and public experts are fetched: the page never shows others.
+        """
+        experts = Person.objects.public().select_related("organisation")
+        workshops = _related("workshops").objects.prefetch_related(
+            models.Prefetch("experts", queryset=experts), "materials"
+        )
+        participations = _related("participations").objects.select_related("organisation")
+        return self.select_related("host").prefetch_related(
+            "themes",
+            "changes",
+            models.Prefetch("participations", queryset=participations),
+            models.Prefetch("workshops", queryset=workshops),
+            models.Prefetch(
+                "practices",
+                queryset=GoodPractice.objects.published().with_related(),
+                to_attr="published_practices",
+            ),
+        )
+
+    def with_export(self):
+        """Everything the JSON export shows of each event, and `change_count`."""
+        experts = Person.objects.public().select_related("organisation")
+        workshops = _related("workshops").objects.prefetch_related(
+            models.Prefetch("experts", queryset=experts)
+        )
+        participations = _related("participations").objects.select_related("organisation")
+        return (
+            self.select_related("host")
+            .annotate(change_count=change_count())
+            .prefetch_related(
+                models.Prefetch("participations", queryset=participations),
+                "themes",
+                models.Prefetch("practices", queryset=GoodPractice.objects.published()),
+                models.Prefetch("workshops", queryset=workshops),
+            )
+        )
+
+    def with_calendar(self):
+        """What VEVENTs need, and `sequence`: the number of recorded changes."""
+        return (
+            self.select_related("host")
+            .prefetch_related("workshops")
+            .annotate(sequence=change_count())
+        )
+
+    def with_report(self):
+        """What the coordinators' reports and event tables show of each event."""
+        return self.select_related("host").prefetch_related(
+            "participations__organisation", "practices", "attendances"
+        )
+
+    def of_partner(self, organisation):
+        """What a partner's staff may see: every event the partner is responsible for (drafts
+        included) and the published events it hosted or attended. Never another partner's draft."""
+        # A subquery, not a join made DISTINCT: DISTINCT would compare every column, the stored
+        # search vectors included.
+        attended = _related("participations").objects.filter(organisation=organisation)
+        attended = attended.values("event")
+        return self.filter(
+            models.Q(owner=organisation)
+            | models.Q(is_published=True)
+            & (models.Q(host=organisation) | models.Q(pk__in=attended))
+        )
+
+
+def change_count():
+    """The number of an event's recorded changes, as a subquery: unlike Count("changes"), it
+    needs no GROUP BY over every event, so a page of a long list stays an index scan."""
+    changes = (
+        _related("changes")
+        .objects.filter(event=models.OuterRef("pk"))
+        .order_by()
+        .values("event")
+        .annotate(n=models.Count("pk"))
+        .values("n")
+    )
+    return Coalesce(models.Subquery(changes), 0)
+
+
+@searchable("title", "summary", "body", "city", "venue", index_prefix="event")
+class Event(Reviewable):
+    class Kind(models.TextChoices):
+        THEMATIC = "thematic", _("Thematic event")
+        STUDY_VISIT = "study_visit", _("Study visit")
+        IMPORT_WORKSHOP = "import_workshop", _("Import workshop")
+        LOCAL = "local", _("Local or stakeholder event")
+        PARTNER_MEETING = "partner_meeting", _("Partner meeting")
+        OUTSIDE = "outside", _("Outside event")
+
+    # One whole string per kind, so that each language puts the number where it belongs.
+    NUMBERED_KIND_LABELS = {
+        # Translators: a numbered thematic event, “Thematic event #3”. Put the
+        # number where your language puts it: “3. tematikus rendezvény”.
+        Kind.THEMATIC: _("Thematic event #%(number)s"),
+        # Translators: a numbered study visit; number as for a thematic event.
+        Kind.STUDY_VISIT: _("Study visit #%(number)s"),
+        # Translators: a numbered import workshop; number as for a thematic event.
+        Kind.IMPORT_WORKSHOP: _("Import workshop #%(number)s"),
+        # Translators: a numbered local or stakeholder event; put the number
+        # as for a thematic event.
+        Kind.LOCAL: _("Local or stakeholder event #%(number)s"),
+        # Translators: a numbered partner meeting; number as for a thematic event.
+        Kind.PARTNER_MEETING: _("Partner meeting #%(number)s"),
+        # Translators: a numbered outside event; number as for a thematic event.
+        Kind.OUTSIDE: _("Outside event #%(number)s"),
+    }
+
+    class Format(models.TextChoices):
+        IN_PERSON = "in_person", _("In person")
+        ONLINE = "online", _("Online")
+        HYBRID = "hybrid", _("Hybrid")
+
+    class Status(models.TextChoices):
+        PLANNED = "planned", _("Planned")
+        CONFIRMED = "confirmed", _("Confirmed")
+        POSTPONED = "postponed", _("Postponed")
+        MOVED_ONLINE = "moved_online", _("Moved online")
+        CANCELLED = "cancelled", _("Cancelled")
+
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    number = models.PositiveSmallIntegerField(
+        _("number"),
+        null=True,
+        blank=True,
+        help_text=_("Per kind: 3 for “Thematic event #3”."),
+    )
+    title = models.CharField(_("title"), max_length=250)
+    slug = models.SlugField(_("slug"), max_length=120, unique=True)
+    summary = models.TextField(_("summary"), blank=True)
+    body = models.TextField(_("body"), blank=True)
+    host = models.ForeignKey(
+        Organisation,
+        verbose_name=_("host organisation"),
+        on_delete=models.PROTECT,
+        related_name="hosted_events",
+        null=True,
+        blank=True,
+    )
+    organisations = models.ManyToManyField(
+        Organisation,
+        verbose_name=_("participating organisations"),
+        through="Participation",
+        related_name="events",
+        blank=True,
+    )
+    themes = models.ManyToManyField(
+        Theme, verbose_name=_("themes"), related_name="events", blank=True
+    )
+    practices = models.ManyToManyField(
+        GoodPractice,
+        verbose_name=_("good practices examined"),
+        related_name="events",
+        blank=True,
+    )
+    transfer = models.ForeignKey(
+        Transfer,
+        verbose_name=_("transfer"),
+        on_delete=models.PROTECT,
+        related_name="events",
+        null=True,
+        blank=True,
+        help_text=_("For an import workshop: the transfer it serves."),
+    )
+    start_date = models.DateField(_("start date"))
+    end_date = models.DateField(_("end date"))
+    start_time = models.TimeField(_("start time"), null=True, blank=True)
+    end_time = models.TimeField(_("end time"), null=True, blank=True)
+    timezone = TimeZoneField(
+        _("time zone"),
+        blank=True,
+        help_text=_("Dates and times are in this zone. Empty: the host organisation's zone."),
+    )
+    format = models.CharField(
+        _("format"), max_length=10, choices=Format.choices, default=Format.IN_PERSON
+    )
+    venue = models.CharField(_("venue"), max_length=250, blank=True)
+    city = models.CharField(_("city"), max_length=100, blank=True)
+    country = CountryField(_("country"), blank=True)
+    online_platform = models.CharField(
+        _("online platform"), max_length=100, blank=True, help_text=_("For example “Webex”.")
+    )
+    online_url = models.URLField(_("online meeting link"), blank=True)
+    status = models.CharField(
+        _("status"), max_length=15, choices=Status.choices, default=Status.CONFIRMED
+    )
+    is_published = models.BooleanField(_("published"), default=False)
+    created = models.DateTimeField(_("created"), auto_now_add=True)
+    updated = models.DateTimeField(_("updated"), auto_now=True)
+    # Review of what partner staff log in the workspace.
+    owner = models.ForeignKey(
+        Organisation,
+        verbose_name=_("responsible partner"),
+        on_delete=models.PROTECT,
+        related_name="owned_events",
+        null=True,
+        blank=True,
+        help_text=_("The partner whose staff log and edit this event in the workspace."),
+    )
+    review_status = models.CharField(
+        _("review status"),
+        max_length=10,
+        choices=Reviewable.ReviewStatus.choices,
+        default=Reviewable.ReviewStatus.APPROVED,
+        help_text=_("Events the coordinators enter themselves are approved from the start."),
+    )
+    REVIEW_STATUS_FIELD = "review_status"
+
+    objects = EventQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("event")
+        verbose_name_plural = _("events")
+        ordering = ["-start_date", "-start_time", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(end_date__gte=models.F("start_date")),
+                name="event_end_after_start",
+                violation_error_message=_("The end date cannot be before the start date."),
+            ),
+            models.CheckConstraint(
+                condition=models.Q(end_time__isnull=True)
+                | models.Q(start_time__isnull=True)
+                | ~models.Q(end_date=models.F("start_date"))
+                | models.Q(end_time__gte=models.F("start_time")),
+                name="event_end_time_after_start",
+                violation_error_message=_("A one-day event cannot end before it starts."),
+            ),
+            models.UniqueConstraint(
+                fields=["kind", "number"],
+                name="unique_number_per_kind",
+                violation_error_message=_("Another event of this kind already has this number."),
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["is_published", "start_date"], name="event_pub_start_idx"),
+            models.Index(fields=["kind", "start_date"], name="event_kind_start_idx"),
+            # The list's order, upcoming/past and the kind filter.
+            models.Index(
+                fields=["is_published", "start_date", "start_time", "id"],
+                name="event_pub_order_idx",
+            ),
+            models.Index(fields=["is_published", "end_date"], name="event_pub_end_idx"),
+            models.Index(
+                fields=["is_published", "kind", "start_date"], name="event_pub_kind_start_idx"
+            ),
+        ]
+
+    def __str__(self):
+        if self.number is not None:
+            return f"{self.kind_label_numbered}: {self.title}"
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("events:detail", kwargs={"slug": self.slug})
+
+    @property
+    def kind_label_numbered(self):
+        """“Thematic event #3” in the active language (“3. tematikus rendezvény”), or the plain
+        kind label when the event has no number. Every page, feed, calendar and admin list
+        shows an event's kind and number through this one property."""
+        numbered = self.NUMBERED_KIND_LABELS.get(self.kind)
+        if self.number is None or numbered is None:
+            return self.get_kind_display()
+        return numbered % {"number": self.number}
+
+    @property
+    def tzname(self):
+        if self.timezone:
+            return self.timezone
+        if self.host_id:
+            return self.host.tzname
+        return settings.PORTAL_DEFAULT_TIMEZONE
+
+    @property
+    def tzinfo(self):
+        return zoneinfo.ZoneInfo(self.tzname)
+
+    @property
+    def is_date_only(self):
+        return self.start_time is None
+
+    @property
+    def start(self):
+        """The aware start instant, or None for a date-only event."""
+        if self.start_time is None:
+            return None
+        return dt.datetime.combine(self.start_date, self.start_time, tzinfo=self.tzinfo)
+
+    @property
+    def end(self):
+        if self.end_time is None:
+            return None
+        return dt.datetime.combine(self.end_date, self.end_time, tzinfo=self.tzinfo)
+
+    @property
+    def is_cancelled(self):
+        return self.status == self.Status.CANCELLED
+
+    def clean(self):
+        super().clean()
+        if self.end_time is not None and self.start_time is None:
+            raise ValidationError(
+                {"start_time": _("Give a start time when there is an end time.")},
+                code="end_time_without_start",
+            )
+        if self.kind != self.Kind.IMPORT_WORKSHOP and self.transfer_id:
+            raise ValidationError(
+                {"transfer": _("Only an import workshop points to a transfer.")},
+                code="transfer_on_wrong_kind",
+            )
+
+    def local_date_of(self, instant):
+        return timezone.localtime(instant, self.tzinfo).date()
+
+    def mark_approved(self):
+        """Approval publishes: the event becomes visible on the public site."""
+        super().mark_approved()
+        self.is_published = True
