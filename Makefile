@@ -56,7 +56,7 @@ serve: install
 		--bind $(BIND) --workers $${WEB_CONCURRENCY:-2} \
 		--access-logfile - --error-logfile - --forwarded-allow-ips "$${FORWARDED_ALLOW_IPS:-127.0.0.1}"
 
-# Performance (issue 8): PostgreSQL + gunicorn + wrk on loopback, bounded; see bench/run.py.
+# Performance: PostgreSQL + gunicorn + wrk on loopback, bounded; see bench/run.py.
 bench: install
 	command -v wrk >/dev/null || (apt-get update -qq && apt-get install -y -qq wrk)
 	$(PY) bench/run.py

@@ -51,7 +51,7 @@ INSTALLED_APPS = [
     "partners",
     "practices",
     "events",
-    # Partner workspace and review (issue 5): history of every change, login throttling.
+    # History of every change, login throttling, the partner workspace and review.
     "simple_history",
     "axes",
     "workspace",
@@ -68,9 +68,9 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    # Partner workspace (issue 5): who made each change; axes last, as its docs require.
+    # Who made each change, for the history.
     "simple_history.middleware.HistoryRequestMiddleware",
-    # Performance (issue 8): ETag/304 for every page, then cached rendering; then axes, last.
+    # ETag/304 for every page, then cached rendering; then axes, last, as its docs require.
     "better_portal.page_cache.ConditionalGetMiddleware",
     "better_portal.page_cache.PageCacheMiddleware",
     "axes.middleware.AxesMiddleware",
@@ -148,7 +148,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-# Partner workspace and review (issue 5).
+# Logins of the partner workspace and the admin.
 # Login throttling for the admin and the workspace: AxesStandaloneBackend must come first.
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",

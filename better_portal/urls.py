@@ -4,7 +4,9 @@ from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
-from . import views
+from events import embed
+
+from . import api, views
 from .sitemaps import SITEMAPS
 
 urlpatterns = [
@@ -22,6 +24,8 @@ urlpatterns += i18n_patterns(
     path("partners/", include("partners.urls")),
     path("practices/", include("practices.urls")),
     path("workspace/", include("workspace.urls")),
+    path("api/", include(api)),
+    path("embed/", include(embed)),
     prefix_default_language=True,
 )
 
@@ -30,19 +34,8 @@ if settings.DEBUG:
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
-# The JSON export and the embeddable events list (issue 4), appended to keep merges simple.
-from events import embed  # noqa: E402
-
-from . import api  # noqa: E402
-
-urlpatterns += i18n_patterns(
-    path("api/", include(api)),
-    path("embed/", include(embed)),
-    prefix_default_language=True,
-)
-
 if settings.PORTAL_BENCH:
     # `make bench` only: a constant response through the same server and middleware, the ceiling.
-    from django.http import HttpResponse  # noqa: E402
+    from django.http import HttpResponse
 
     urlpatterns += [path("bench/bare/", lambda request: HttpResponse(b"ok"), name="bench_bare")]

@@ -21,7 +21,7 @@ from .listing import BadFilter, etag, filtered_events, fingerprint, list_etag
 from .models import Event
 
 CONTENT_TYPE = "text/calendar; charset=utf-8"
-# A bound on the feed (issue 8): the latest events in the list's order; filters reach older ones.
+# A bound on the feed: the latest events in the list's order; filters reach older ones.
 CALENDAR_LENGTH = 100
 
 ICAL_STATUS = {

@@ -8,8 +8,6 @@ from django.utils.translation import gettext_lazy as _
 from events.models import Event
 from practices.models import GoodPractice
 
-from .groups import COORDINATORS_GROUP, PARTNER_STAFF_GROUP  # noqa: F401 (re-exported)
-
 
 class SubmittedEvent(Event):
     class Meta:

@@ -4,8 +4,8 @@ from django.db import IntegrityError, transaction
 from django.db.models import ProtectedError
 from django.utils import translation
 
-from events.models import Event
 from content.models import Reviewable
+from events.models import Event
 from partners.models import Organisation
 from practices.models import GoodPractice
 from tests.factories import EventFactory, GoodPracticeFactory, OrganisationFactory, PartnerFactory

@@ -159,3 +159,22 @@ def test_import_with_force_replaces_rows(demo, tmp_path):
     call_command("import_data", str(backup), force=True, verbosity=0)
 
     assert snapshot() == before
+
+
+def test_import_refuses_media_that_uploads_refuse_and_loads_nothing(demo, tmp_path):
+    # A GIF logo, as no upload form would accept: stored behind the forms' back.
+    gif = io.BytesIO()
+    Image.new("RGB", (4, 4), "red").save(gif, "GIF")
+    demo.logo.save("tartu.gif", ContentFile(gif.getvalue()))
+    backup, archive = tmp_path / "backup.json", tmp_path / "media.tar.gz"
+    call_command("export_data", output=str(backup), media=str(archive), verbosity=0)
+    flush_content()
+
+    with pytest.raises(CommandError) as error:
+        call_command("import_data", str(backup), media=str(archive), verbosity=0)
+
+    assert str(error.value) == (
+        "Nothing was loaded: the media archive holds files that uploads refuse.\n"
+        f"{demo.logo.name}: GIF images are not accepted. Upload a JPEG, PNG or WebP image."
+    )
+    assert content_counts() == {}

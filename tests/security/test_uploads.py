@@ -4,14 +4,13 @@ import io
 import zipfile
 
 import pytest
+from django.conf import settings
 from django.contrib import admin
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import RequestFactory
 from django.utils import translation
 from PIL import Image
-
-from django.conf import settings
 
 from content.uploads import validate_document_upload, validate_image_upload
 from events.admin import MaterialInline
@@ -135,7 +134,9 @@ def test_document_zip_without_office_content_refused():
 
 def test_document_oversize_refused():
     with pytest.raises(ValidationError) as error:
-        validate_document_upload(upload("slides.pdf", b"%PDF-" + b"\0" * settings.PORTAL_UPLOAD_MAX_BYTES["document"]))
+        validate_document_upload(
+            upload("slides.pdf", b"%PDF-" + b"\0" * settings.PORTAL_UPLOAD_MAX_BYTES["document"])
+        )
 
     assert messages(error)[0].endswith("the largest file accepted is 20.0\xa0MB.")
 

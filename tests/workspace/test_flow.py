@@ -8,7 +8,6 @@ from django.urls import reverse
 
 from events.models import Event
 from practices.models import GoodPractice
-from workspace import services
 
 from .helpers import practice_data, visit_data
 

@@ -1,10 +1,12 @@
 """Workspace forms: input kept on errors, photos checked, concurrent saves never lost."""
 
+import io
 import re
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from PIL import Image
 
 from events.models import Event, EventPhoto
 from practices.models import GoodPractice
@@ -217,3 +219,53 @@ def test_concurrent_review_in_admin_keeps_second_comment(
     assert form["review_comment"].value() == "Second note"
     event.refresh_from_db()
     assert (event.review_comment, event.review_status) == ("First note", "submitted")
+
+
+def gif_file(name="visit.gif", size=(4, 4)):
+    buffer = io.BytesIO()
+    Image.new("RGB", size, "blue").save(buffer, format="GIF")
+    return SimpleUploadedFile(name, buffer.getvalue(), content_type="image/gif")
+
+
+def test_visit_photo_refused_as_the_admin_refuses_it(client, staff_a, partner_a):
+    client.force_login(staff_a)
+
+    response = client.post(
+        reverse("workspace:event-create"), {**visit_data(partner_a), "photos": gif_file()}
+    )
+
+    assert response.context["form"].errors["photos"] == [
+        "GIF images are not accepted. Upload a JPEG, PNG or WebP image."
+    ]
+    assert response.context["form"]["title_en"].value() == "Study visit to Tartu"
+    assert (Event.objects.count(), EventPhoto.objects.count()) == (0, 0)
+
+
+def test_visit_photo_with_too_many_pixels_refused(client, staff_a, partner_a):
+    client.force_login(staff_a)
+    buffer = io.BytesIO()
+    Image.new("1", (8000, 6000)).save(buffer, format="PNG")
+    huge = SimpleUploadedFile("huge.png", buffer.getvalue(), content_type="image/png")
+
+    response = client.post(
+        reverse("workspace:event-create"), {**visit_data(partner_a), "photos": huge}
+    )
+
+    assert response.context["form"].errors["photos"] == [
+        "The image is 8000 × 6000 pixels, too large to show. Make it smaller."
+    ]
+    assert EventPhoto.objects.count() == 0
+
+
+def test_practice_image_refused_as_the_admin_refuses_it(client, staff_a):
+    client.force_login(staff_a)
+
+    response = client.post(
+        reverse("workspace:practice-create"), {**practice_data(), "image": gif_file("front.gif")}
+    )
+
+    assert response.context["form"].errors["image"] == [
+        "GIF images are not accepted. Upload a JPEG, PNG or WebP image."
+    ]
+    assert response.context["form"]["summary_en"].value() == "One desk for every service."
+    assert GoodPractice.objects.count() == 0

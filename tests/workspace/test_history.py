@@ -101,7 +101,9 @@ def test_practice_admin_revert_restores_every_language(coordinator_client, coord
     first = practice.history.get()
     practice.title_en, practice.title_sv = "Second title", "Andra titeln"
     practice.save()
-    revert_url = reverse("admin:practices_goodpractice_simple_history", args=[practice.pk, first.pk])
+    revert_url = reverse(
+        "admin:practices_goodpractice_simple_history", args=[practice.pk, first.pk]
+    )
 
     coordinator_client.post(revert_url, form_data(coordinator_client.get(revert_url)))
 
