@@ -1,4 +1,5 @@
-"""History and the stale-save check through the admin that production runs."""
+"""The content admins' base classes (content/admin.py): history with revert, and the version
+check that refuses a stale save, exercised on the admins that production runs."""
 
 import pytest
 from django.db.models.fields.files import FieldFile
@@ -7,10 +8,15 @@ from django.urls import reverse
 from events.models import StudyVisit
 from practices.models import GoodPractice
 from tests.events.test_admin import event_form_data
-
-from .conftest import draft_visit
+from tests.factories import PartnerFactory
+from tests.workspace.conftest import draft_visit
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def partner_a():
+    return PartnerFactory(name_en="Tartu City Government", short_name="Tartu", slug="tartu")
 
 
 def visit_admin_data(event, title, seen_version, **overrides):
