@@ -1,6 +1,8 @@
+import contextlib
 import os
 
 import pytest
+from django.db import transaction
 from django.test.utils import override_settings
 from django.utils import translation
 from hypothesis import settings as hypothesis_settings
@@ -22,6 +24,23 @@ def _fast_password_hasher():
     the session scope covers module-scoped data (load_demo's staff logins) as well."""
     with override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]):
         yield
+
+
+@pytest.fixture(scope="session")
+def shared_data(django_db_setup, django_db_blocker):
+    """A context manager for a module-scoped fixture that makes data once for tests that only
+    read it, as TestCase.setUpTestData does: the data is made in an outer transaction, each
+    test's own transaction (pytest-django's db) is a savepoint inside it and is rolled back after
+    the test, and the outer one is rolled back when the fixture ends. For non-transactional
+    tests only; run with --dist loadscope (make test) so a module stays on one worker in order."""
+
+    @contextlib.contextmanager
+    def shared():
+        with django_db_blocker.unblock(), transaction.atomic():
+            yield
+            transaction.set_rollback(True)
+
+    return shared
 
 
 @pytest.fixture(autouse=True)
