@@ -23,8 +23,11 @@ run: install
 	$(PY) manage.py ensure_demo_coordinator
 	$(PY) manage.py runserver 127.0.0.1:8000
 
+# pytest-xdist: one worker per core (each with its own test database); PYTEST_WORKERS=0 runs in
+# this process alone. loadscope keeps each module on one worker, in order (module-scoped data).
+PYTEST_WORKERS ?= auto
 test: install
-	$(PY) -m pytest $(PYTEST_ARGS)
+	$(PY) -m pytest -n $(PYTEST_WORKERS) --dist loadscope $(PYTEST_ARGS)
 
 lint: install
 	$(VENV)/bin/ruff check .

@@ -1,5 +1,46 @@
+import contextlib
+import os
+
 import pytest
+from django.db import transaction
+from django.test.utils import override_settings
 from django.utils import translation
+from hypothesis import settings as hypothesis_settings
+
+# Hypothesis profiles: max_examples is the count for the read-only fuzz tests; the workspace form
+# tests, which write on every example, run 3/5 of it (tests/security/test_fuzzing.py).
+# HYPOTHESIS_PROFILE=thorough runs many more on demand; CI (CI=true) runs "ci" unless told.
+hypothesis_settings.register_profile("default", max_examples=50)
+hypothesis_settings.register_profile("ci", max_examples=25, print_blob=True)
+hypothesis_settings.register_profile("thorough", max_examples=1000)
+hypothesis_settings.load_profile(
+    os.environ.get("HYPOTHESIS_PROFILE") or ("ci" if os.environ.get("CI") else "default")
+)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _fast_password_hasher():
+    """MD5 instead of PBKDF2 (a third of a second per password): no test checks the hasher, and
+    the session scope covers module-scoped data (load_demo's staff logins) as well."""
+    with override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]):
+        yield
+
+
+@pytest.fixture(scope="session")
+def shared_data(django_db_setup, django_db_blocker):
+    """A context manager for a module-scoped fixture that makes data once for tests that only
+    read it, as TestCase.setUpTestData does: the data is made in an outer transaction, each
+    test's own transaction (pytest-django's db) is a savepoint inside it and is rolled back after
+    the test, and the outer one is rolled back when the fixture ends. For non-transactional
+    tests only; run with --dist loadscope (make test) so a module stays on one worker in order."""
+
+    @contextlib.contextmanager
+    def shared():
+        with django_db_blocker.unblock(), transaction.atomic():
+            yield
+            transaction.set_rollback(True)
+
+    return shared
 
 
 @pytest.fixture(autouse=True)
@@ -20,3 +61,31 @@ def coordinator(django_user_model):
 def coordinator_client(client, coordinator):
     client.force_login(coordinator)
     return client
+
+
+# Under CI a skipped browser test fails the run (tests/e2e/conftest.py says why). This lives here,
+# not in tests/e2e/conftest.py: under pytest-xdist the controller, whose exit status is the run's,
+# collects nothing, so it never loads that conftest and its session.items is empty; it does see
+# every worker's reports through this hook.
+_skipped_browser_tests = []
+
+
+def pytest_runtest_logreport(report):
+    if report.skipped and "tests/e2e/" in report.nodeid:
+        reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else str(report.longrepr)
+        _skipped_browser_tests.append((report.nodeid, reason.removeprefix("Skipped: ")))
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus, config):
+    if _skipped_browser_tests:
+        reason = _skipped_browser_tests[0][1]
+        terminalreporter.write_line(
+            f"NOTE: {len(_skipped_browser_tests)} browser tests skipped: {reason}."
+            + (" Under CI that fails the run." if os.environ.get("CI") else "")
+        )
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_sessionfinish(session, exitstatus):
+    if os.environ.get("CI") and _skipped_browser_tests and session.exitstatus == 0:
+        session.exitstatus = 1

@@ -47,8 +47,17 @@ def demo():
     load_demo()
 
 
+@pytest.fixture(scope="module")
+def shared_demo(shared_data):
+    """The demo loaded once for the tests below that only read it (tests/conftest.py's
+    shared_data); the tests that load it again, or need an empty database, do not use it."""
+    with shared_data(), translation.override("en"):
+        load_demo()
+        yield
+
+
 @pytest.fixture
-def thematic_event_3(demo):
+def thematic_event_3(shared_demo):
     return Event.objects.get(kind=Event.Kind.THEMATIC, number=3)
 
 
@@ -80,7 +89,7 @@ def test_load_demo_output_summarises_the_rows():
     )
 
 
-def test_partners_numbers_roles_and_zones(demo):
+def test_partners_numbers_roles_and_zones(shared_demo):
     rows = list(
         Organisation.objects.consortium().values_list(
             "partner_number", "short_name", "partner_role", "timezone", "country"
@@ -96,7 +105,7 @@ def test_partners_numbers_roles_and_zones(demo):
     ]
 
 
-def test_partner_name_in_local_language_under_override(demo):
+def test_partner_name_in_local_language_under_override(shared_demo):
     genoa = Organisation.objects.get(partner_number=1)
 
     with translation.override("it"):
@@ -218,7 +227,7 @@ def test_thematic_event_3_change_records_march_2020_in_birmingham(thematic_event
         )
 
 
-def test_study_visits_dates_hosts_and_participants(demo):
+def test_study_visits_dates_hosts_and_participants(shared_demo):
     visits = [
         (
             visit.number,
@@ -246,7 +255,7 @@ def test_study_visits_dates_hosts_and_participants(demo):
     ]  # fmt: skip
 
 
-def test_study_visits_practices_examined_and_their_owners(demo):
+def test_study_visits_practices_examined_and_their_owners(shared_demo):
     examined = {
         visit.number: sorted((p.owner.slug, p.title_et) for p in visit.practices.all())
         for visit in Event.objects.filter(kind=Event.Kind.STUDY_VISIT)
@@ -268,7 +277,7 @@ def test_study_visits_practices_examined_and_their_owners(demo):
     }
 
 
-def test_hubs_nine_from_eight_countries(demo):
+def test_hubs_nine_from_eight_countries(shared_demo):
     hubs = Organisation.objects.filter(organisation_type=Organisation.Type.HUB)
 
     assert sorted(str(c) for c in hubs.values_list("country", flat=True)) == [
@@ -277,7 +286,7 @@ def test_hubs_nine_from_eight_countries(demo):
     assert list(hubs.filter(partner_number__isnull=False)) == []
 
 
-def test_hubs_webinar_hosted_by_greek_hub_with_all_nine(demo):
+def test_hubs_webinar_hosted_by_greek_hub_with_all_nine(shared_demo):
     event = Event.objects.get(slug="next-generation-of-public-services-2021")
     hubs = set(Organisation.objects.filter(organisation_type="hub").values_list("slug", flat=True))
 
@@ -292,7 +301,7 @@ def test_hubs_webinar_hosted_by_greek_hub_with_all_nine(demo):
         assert event.title.startswith("Επόμενη γενιά δημόσιων υπηρεσιών – Διεθνής") is True
 
 
-def test_offentliga_rummet_hosts_dates_and_speakers(demo):
+def test_offentliga_rummet_hosts_dates_and_speakers(shared_demo):
     event = Event.objects.get(slug="offentliga-rummet-2018")
 
     assert sorted(event.participations.values_list("organisation__slug", "role")) == [
@@ -319,7 +328,7 @@ def test_offentliga_rummet_hosts_dates_and_speakers(demo):
     }
 
 
-def test_offentliga_rummet_body_leaves_out_page_leftovers(demo):
+def test_offentliga_rummet_body_leaves_out_page_leftovers(shared_demo):
     body = Event.objects.get(slug="offentliga-rummet-2018").body_sv
 
     assert [leftover in body for leftover in ("Läs vidare", "Tipsa:", "User information")] == [
@@ -330,7 +339,7 @@ def test_offentliga_rummet_body_leaves_out_page_leftovers(demo):
     assert body.endswith("Varmt välkommen till Västra Götaland och Göteborg den 23 maj - 25 maj!")
 
 
-def test_semesters_cover_the_learning_phase(demo):
+def test_semesters_cover_the_learning_phase(shared_demo):
     rows = list(Semester.objects.values_list("number", "start", "end"))
 
     assert rows == [
@@ -343,7 +352,7 @@ def test_semesters_cover_the_learning_phase(demo):
     ]
 
 
-def test_every_loaded_object_passes_full_clean(demo):
+def test_every_loaded_object_passes_full_clean(shared_demo):
     checked = {}
     for model in content_models():
         if model._meta.auto_created or model.__name__.startswith("Historical"):

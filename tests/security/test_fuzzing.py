@@ -33,9 +33,10 @@ from tests.workspace.helpers import png_file, practice_data, visit_data
 
 pytestmark = pytest.mark.django_db
 
-bounded = hypothesis_settings(max_examples=50, deadline=None)
+# The number of examples is the Hypothesis profile's (tests/conftest.py): 50 by default.
+bounded = hypothesis_settings(deadline=None)
 # The workspace forms write on every valid example: fewer examples keep the run short.
-fuzz_forms = hypothesis_settings(max_examples=30, deadline=None)
+fuzz_forms = hypothesis_settings(max_examples=bounded.max_examples * 3 // 5, deadline=None)
 
 LANGUAGES = [code for code, _name in settings.LANGUAGES]
 EVENT_FILTERS = ["kind", "partner", "theme", "year", "format", "status", "when"]
