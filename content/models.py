@@ -9,6 +9,7 @@ from django.core.mail import EmailMultiAlternatives
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from .page_cache import bump_content_version
 
@@ -201,8 +202,8 @@ class Mail(models.Model):
     objects = MailQuerySet.as_manager()
 
     class Meta:
-        verbose_name = _("e-mail")
-        verbose_name_plural = _("e-mails")
+        verbose_name = pgettext_lazy("a message", "e-mail")
+        verbose_name_plural = pgettext_lazy("messages", "e-mails")
         ordering = ["-created_at", "-pk"]
         indexes = [models.Index(fields=["status", "created_at"], name="content_mail_status")]
 

@@ -1,15 +1,20 @@
 """The e-mails of the review: coordinators hear of submissions, staff of decisions, each in
 their own language, through the task queue once the decision is committed."""
 
+import socket
+
 import pytest
 from django.contrib.auth.models import Permission
 from django.core.mail.backends.base import BaseEmailBackend
+from django.db import transaction
 from django.urls import reverse
 from django.utils import translation
 from django_tasks_db.models import DBTaskResult
 
 from content.models import Mail
 from events.models import Event
+from tests.factories import PersonFactory
+from workspace import services
 
 from .conftest import draft_visit
 
@@ -260,3 +265,167 @@ def test_review_of_a_title_with_a_line_break_is_mailed(
 
     assert response.status_code == 302
     assert [(m.to, m.subject) for m in mailoutbox] == [(["staff-a@better.example"], subject)]
+
+
+@pytest.fixture
+def smtp_server_down(settings):
+    """SMTP to a local port where nothing listens: every connection is refused at once."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", port
+    return settings
+
+
+def submitted_visit(partner, staff):
+    return draft_visit(partner, "Tartu visit", review_status="submitted", submitted_by=staff)
+
+
+def decide_in_admin(client, visit, decision):
+    url = reverse("admin:workspace_submittedevent_change", args=[visit.pk])
+    data = {"seen_version": visit.version, "review_comment": "Add photos.", "decision": decision}
+    return client.post(url, data)
+
+
+@pytest.mark.parametrize(
+    ("decision", "status", "published"),
+    [("approve", "approved", True), ("return", "returned", False)],
+)
+def test_decision_in_the_admin_stands_when_the_mail_server_is_down(
+    coordinator_client, smtp_server_down, staff_a, partner_a, committed, decision, status, published
+):
+    visit = submitted_visit(partner_a, staff_a)
+
+    with committed():
+        response = decide_in_admin(coordinator_client, visit, decision)
+
+    assert response.status_code == 302
+    assert response.url == reverse("admin:workspace_submittedevent_changelist")
+    visit.refresh_from_db()
+    assert (visit.review_status, visit.is_published) == (status, published)
+    mail = Mail.objects.get()
+    assert (mail.to, mail.status, mail.attempts, mail.error.split(":")[0]) == (
+        "staff-a@better.example",
+        "queued",
+        1,
+        "ConnectionRefusedError",
+    )
+
+
+def test_approval_from_the_list_stands_when_the_mail_server_is_down(
+    coordinator_client, smtp_server_down, staff_a, partner_a, committed
+):
+    visit = submitted_visit(partner_a, staff_a)
+
+    with committed():
+        response = coordinator_client.post(
+            reverse("admin:workspace_submittedevent_changelist"),
+            {"action": "approve_selected", "_selected_action": [visit.pk]},
+            follow=True,
+        )
+
+    assert [str(m) for m in response.context["messages"]] == ["Approved and published 1 item."]
+    visit.refresh_from_db()
+    assert (visit.review_status, visit.is_published) == ("approved", True)
+    assert Mail.objects.get().status == "queued"
+
+
+def test_submission_in_the_workspace_stands_when_the_mail_server_is_down(
+    client, smtp_server_down, staff_a, a_items, coordinator, committed
+):
+    client.force_login(staff_a)
+
+    response = submit(client, a_items["draft_event"], committed)
+
+    assert [str(m) for m in response.context["messages"]] == [
+        "Submitted for review. The coordinators will answer by e-mail."
+    ]
+    assert Event.objects.get().review_status == "submitted"
+    assert list(Mail.objects.values_list("to", "status")) == [("coord@better.example", "queued")]
+
+
+def test_rolled_back_decision_queues_no_mail(
+    coordinator, staff_a, partner_a, django_capture_on_commit_callbacks, run_tasks, mailoutbox
+):
+    visit = submitted_visit(partner_a, staff_a)
+
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        with pytest.raises(RuntimeError), transaction.atomic():
+            services.approve(visit, coordinator)
+            raise RuntimeError("something after the approval failed")
+
+    visit.refresh_from_db()
+    assert (visit.review_status, visit.is_published) == ("submitted", False)
+    assert (callbacks, Mail.objects.count(), DBTaskResult.objects.count()) == ([], 0, 0)
+    assert (run_tasks(), mailoutbox) == (0, [])
+
+
+@pytest.mark.parametrize(
+    ("decision", "subject", "first_paragraph"),
+    [
+        (
+            "approve",
+            "Kinnitatud ja avaldatud: Tartu visit",
+            "Koordinaatorid kinnitasid „Tartu visit”. See on nüüd portaalis avaldatud.",
+        ),
+        (
+            "return",
+            "Tagastatud muutmiseks: Tartu visit",
+            "Koordinaatorid tagastasid „Tartu visit” muutmiseks. Nende kommentaar:",
+        ),
+    ],
+)
+def test_decision_mail_is_in_the_staff_members_language_not_the_coordinators(
+    coordinator_client,
+    staff_a,
+    partner_a,
+    committed,
+    mailoutbox,
+    decision,
+    subject,
+    first_paragraph,
+):
+    staff_a.person.language = "et"
+    staff_a.person.save()
+    visit = submitted_visit(partner_a, staff_a)
+
+    with translation.override("sv"), committed():
+        decide_in_admin(coordinator_client, visit, decision)
+
+    [mail] = mailoutbox
+    assert (mail.to, mail.subject) == (["staff-a@better.example"], subject)
+    assert mail.body.split("\n\n")[0] == first_paragraph
+    assert '<html lang="et">' in mail.alternatives[0][0]
+
+
+def test_returned_mail_carries_the_comment_and_the_link(
+    coordinator_client, staff_a, partner_a, committed, mailoutbox
+):
+    visit = submitted_visit(partner_a, staff_a)
+
+    with committed():
+        decide_in_admin(coordinator_client, visit, "return")
+
+    assert mailoutbox[0].body == (
+        "The coordinators returned “Tartu visit” for changes. Their comment:\n\n"
+        "Add photos.\n\n"
+        f"http://testserver/en/workspace/visits/{visit.pk}/"
+    )
+
+
+def test_submission_mail_is_in_each_coordinators_language(
+    client, django_user_model, staff_a, a_items, coordinator, committed, mailoutbox
+):
+    swedish = django_user_model.objects.create_superuser(
+        "sv-coord", "sv-coord@better.example", "a-long-test-password"
+    )
+    PersonFactory(name="Swedish coordinator", user=swedish, language="sv")
+    client.force_login(staff_a)
+
+    submit(client, a_items["draft_event"], committed, language="et")
+
+    assert [(m.to, m.subject) for m in mailoutbox] == [
+        (["coord@better.example"], "Study visit submitted for review: Tartu draft visit"),
+        (["sv-coord@better.example"], "Studiebesök inskickat för granskning: Tartu draft visit"),
+    ]
