@@ -65,3 +65,14 @@ def committed(django_capture_on_commit_callbacks, run_tasks):
         run_tasks()
 
     return block
+
+
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix, tmp_path_factory):
+    """On SQLite, a test database in a file rather than in memory, so that another process
+    (the task worker in tests/content/test_worker.py) can open it."""
+    from django.conf import settings
+
+    database = settings.DATABASES["default"]
+    if database["ENGINE"] == "django.db.backends.sqlite3" and not database["TEST"].get("NAME"):
+        database["TEST"]["NAME"] = str(tmp_path_factory.mktemp("db") / "test.sqlite3")
