@@ -162,7 +162,8 @@ AXES_COOLOFF_TIME = 1  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "workspace/lockout.html"
-# Review e-mails: console by default; SMTP with DJANGO_EMAIL_BACKEND and these.
+# Mail (sent by the task worker, content/mail.py): console by default; SMTP with
+# DJANGO_EMAIL_BACKEND=django.core.mail.backends.smtp.EmailBackend and these.
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
 EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
 EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
@@ -178,14 +179,14 @@ EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "10"))
 # so one machine needs no other service and several share one queue through PostgreSQL.
 TASKS = {
     "default": {
-        "BACKEND": os.environ.get("DJANGO_TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
+        "BACKEND": "django_tasks_db.DatabaseBackend",
         "QUEUES": ["default"],
     }
 }
 # Mail (content/mail.py): a failed attempt is tried again after PORTAL_MAIL_RETRY_SECONDS, then
 # twice, four times as long..., PORTAL_MAIL_MAX_ATTEMPTS attempts in all; then it is failed and
 # shown to the coordinators in the admin.
-PORTAL_MAIL_MAX_ATTEMPTS = int(os.environ.get("PORTAL_MAIL_MAX_ATTEMPTS", "6"))
+PORTAL_MAIL_MAX_ATTEMPTS = int(os.environ.get("PORTAL_MAIL_MAX_ATTEMPTS", "8"))
 PORTAL_MAIL_RETRY_SECONDS = int(os.environ.get("PORTAL_MAIL_RETRY_SECONDS", "60"))
 # The health endpoint (/health/) fails when a task has been ready to run for longer than this:
 # no worker is running, or the workers cannot keep up.
