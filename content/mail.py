@@ -28,7 +28,8 @@ logger = logging.getLogger(__name__)
 def send_mail_later(template, to, language, context, reply_to=""):
     """Queue one mail to one address, in `language` (the portal's main language if that is not
     a content language), from the templates mail/<template>_subject.txt, mail/<template>.txt
-    and mail/<template>.html; returns the Mail, or None when there is no address.
+    and mail/<template>.html; returns the Mail, or None when there is no address. The context
+    may hold model instances: their translated fields are read in `language`.
 
     The mail is rendered now and saved in the caller's transaction; the task that sends it is
     enqueued once that transaction commits. A rolled-back decision sends nothing, and no mail

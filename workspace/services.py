@@ -145,7 +145,7 @@ def approve(item, user, link=""):
     item.claim_version(item.version)
     item.mark_approved()
     _save_with_history(item, user, REASON_APPROVED)
-    _mail_submitter(item, "review_approved", {"title": item.title, "link": link})
+    _mail_submitter(item, "review_approved", {"item": item, "link": link})
 
 
 @transaction.atomic
@@ -155,7 +155,7 @@ def return_for_changes(item, user, comment, link=""):
     item.claim_version(item.version)
     item.mark_returned(comment)
     _save_with_history(item, user, REASON_RETURNED)
-    context = {"title": item.title, "comment": comment, "link": link}
+    context = {"item": item, "comment": comment, "link": link}
     _mail_submitter(item, "review_returned", context)
 
 
@@ -173,10 +173,10 @@ def _email_of(user):
 
 
 def _mail_coordinators(item, user, link):
+    # The item itself: its title and its partner's name are read in each recipient's language.
     context = {
+        "item": item,
         "is_visit": isinstance(item, Event),
-        "title": item.title,
-        "partner": item.owner.name if item.owner_id else "—",
         "person": _person_name(user),
         "link": link,
     }

@@ -35,7 +35,7 @@ def mail_server_down(settings):
 
 
 def approved_mail(title="Study visit to Tartu", language="en"):
-    context = {"title": title, "link": LINK}
+    context = {"item": {"title": title}, "link": LINK}
     return send_mail_later("review_approved", "staff@better.example", language, context)
 
 

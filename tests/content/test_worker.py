@@ -45,7 +45,10 @@ def test_worker_process_sends_the_queued_mail_and_stops_on_sigterm(tmp_path):
         "review_approved",
         "staff@better.example",
         "sv",
-        {"title": "Studiebesök i Tartu", "link": "https://better.example/sv/workspace/visits/1/"},
+        {
+            "item": {"title": "Studiebesök i Tartu"},
+            "link": "https://better.example/sv/workspace/visits/1/",
+        },
     )
     environment = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
     environment.update(

@@ -366,13 +366,13 @@ def test_rolled_back_decision_queues_no_mail(
     [
         (
             "approve",
-            "Kinnitatud ja avaldatud: Tartu visit",
-            "Koordinaatorid kinnitasid „Tartu visit”. See on nüüd portaalis avaldatud.",
+            "Kinnitatud ja avaldatud: Õppevisiit Tartus",
+            "Koordinaatorid kinnitasid „Õppevisiit Tartus”. See on nüüd portaalis avaldatud.",
         ),
         (
             "return",
-            "Tagastatud muutmiseks: Tartu visit",
-            "Koordinaatorid tagastasid „Tartu visit” muutmiseks. Nende kommentaar:",
+            "Tagastatud muutmiseks: Õppevisiit Tartus",
+            "Koordinaatorid tagastasid „Õppevisiit Tartus” muutmiseks. Nende kommentaar:",
         ),
     ],
 )
@@ -389,6 +389,8 @@ def test_decision_mail_is_in_the_staff_members_language_not_the_coordinators(
     staff_a.person.language = "et"
     staff_a.person.save()
     visit = submitted_visit(partner_a, staff_a)
+    visit.title_et = "Õppevisiit Tartus"
+    visit.save()
 
     with translation.override("sv"), committed():
         decide_in_admin(coordinator_client, visit, decision)
