@@ -55,6 +55,9 @@ INSTALLED_APPS = [
     "simple_history",
     "axes",
     "workspace",
+    # The task queue (content/mail.py): Django's tasks API and its database backend.
+    "django_tasks",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -159,12 +162,35 @@ AXES_COOLOFF_TIME = 1  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "workspace/lockout.html"
-# Review e-mails: console by default; SMTP with DJANGO_EMAIL_BACKEND and these.
+# Mail (sent by the task worker, content/mail.py): console by default; SMTP with
+# DJANGO_EMAIL_BACKEND=django.core.mail.backends.smtp.EmailBackend and these.
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
 EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
 EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+# For django.core.mail.backends.filebased.EmailBackend: the directory it writes mails into.
+if os.environ.get("EMAIL_FILE_PATH"):
+    EMAIL_FILE_PATH = os.environ["EMAIL_FILE_PATH"]
+# Seconds to wait on the mail server: a server that accepts and then hangs holds a worker no longer.
+EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "10"))
+
+# The task queue: tasks are rows in the database, run by `manage.py db_worker` (docs/deployment.md),
+# so one machine needs no other service and several share one queue through PostgreSQL.
+TASKS = {
+    "default": {
+        "BACKEND": "django_tasks_db.DatabaseBackend",
+        "QUEUES": ["default"],
+    }
+}
+# Mail (content/mail.py): a failed attempt is tried again after PORTAL_MAIL_RETRY_SECONDS, then
+# twice, four times as long..., PORTAL_MAIL_MAX_ATTEMPTS attempts in all; then it is failed and
+# shown to the coordinators in the admin.
+PORTAL_MAIL_MAX_ATTEMPTS = int(os.environ.get("PORTAL_MAIL_MAX_ATTEMPTS", "8"))
+PORTAL_MAIL_RETRY_SECONDS = int(os.environ.get("PORTAL_MAIL_RETRY_SECONDS", "60"))
+# The health endpoint (/health/) fails when a task has been ready to run for longer than this:
+# no worker is running, or the workers cannot keep up.
+PORTAL_HEALTH_MAX_TASK_AGE = int(os.environ.get("PORTAL_HEALTH_MAX_TASK_AGE", "300"))
 # Uploads (content/uploads.py): the largest image (logos, photos, practice images) and the
 # largest document (workshop materials) accepted, everywhere a file is uploaded.
 PORTAL_UPLOAD_MAX_BYTES = {
@@ -256,6 +282,42 @@ elif MEDIA_STORAGE != "filesystem":
 if REDIS_URL.startswith("redis"):
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 
+# Logging: every record one line on stdout (key=value), whatever the process (web, worker, command).
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {"line": {"()": "better_portal.logs.KeyValueFormatter"}},
+    "handlers": {
+        "stdout": {
+            "class": "logging.StreamHandler",
+            "stream": "ext://sys.stdout",
+            "formatter": "line",
+        }
+    },
+    "root": {"handlers": ["stdout"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
+    "loggers": {
+        # Django's own handlers (mail to ADMINS, runserver's console) would print records twice.
+        "django": {"handlers": [], "level": "INFO", "propagate": True},
+        "django.server": {"handlers": [], "level": "INFO", "propagate": True},
+        # Its start-up banner, in every command; its login failures and lockouts still show.
+        "axes.apps": {"level": "WARNING"},
+    },
+}
+
+# Error reporting: off unless SENTRY_DSN is set; sentry-sdk is imported only then.
+SENTRY_DSN = os.environ.get("SENTRY_DSN", "")
+if SENTRY_DSN:
+    import sentry_sdk
+
+    sentry_sdk.init(
+        dsn=SENTRY_DSN,
+        environment=os.environ.get(
+            "SENTRY_ENVIRONMENT", "production" if not DEBUG else "development"
+        ),
+        traces_sample_rate=float(os.environ.get("SENTRY_TRACES_SAMPLE_RATE", "0")),
+        send_default_pii=False,
+    )
+
 # Security headers on every response; the production-only ones follow DJANGO_DEBUG.
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
@@ -265,6 +327,8 @@ X_FRAME_OPTIONS = "DENY"
 if not DEBUG:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", True)
+    # Monitors ask the app machines themselves, over plain http.
+    SECURE_REDIRECT_EXEMPT = [r"^health/$"]
     SECURE_HSTS_SECONDS = int(os.environ.get("DJANGO_HSTS_SECONDS", str(60 * 60 * 24 * 365)))
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = True

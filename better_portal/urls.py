@@ -6,7 +6,7 @@ from django.urls import include, path
 
 from events import embed
 
-from . import api, views
+from . import api, health, views
 from .sitemaps import SITEMAPS
 
 urlpatterns = [
@@ -15,6 +15,7 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots"),
+    path("health/", health.health, name="health"),
 ]
 
 urlpatterns += i18n_patterns(

@@ -1,18 +1,22 @@
 """The base classes of every content admin: language tabs, missing translations, history,
-and the version check that refuses a stale save."""
+and the version check that refuses a stale save; and the outgoing mail, with its errors."""
 
 from django import forms
 from django.conf import settings
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.contrib.admin.utils import flatten_fieldsets
 from django.db.models import Q
+from django.http import HttpResponseRedirect
+from django.template.defaultfilters import truncatechars
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from modeltranslation.admin import TabbedTranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
 from . import languages
 from .forms import VersionedModelForm
-from .models import Versioned
+from .mail import send_again
+from .models import Mail, Versioned
 
 # The translation tabs of modeltranslation need jQuery UI's tabs widget; it is served from our
 # own static files (no CDN, see DESIGN.md) rather than modeltranslation's default CDN address.
@@ -120,3 +124,65 @@ class TranslatedAdmin(VersionedAdminMixin, TabbedTranslationAdmin):
 
 class HistoryTranslatedAdmin(SimpleHistoryAdmin, TranslatedAdmin):
     """A translated admin with the history of every version, who and when, and revert."""
+
+
+@admin.register(Mail)
+class MailAdmin(admin.ModelAdmin):
+    """What the portal mailed to whom, and why a mail could not be sent: read-only, with
+    “send again” for unsent mails (the list action, and a button on each mail's page)."""
+
+    list_display = ["created_at", "to", "subject", "status", "attempts", "error_summary"]
+    list_filter = ["status", "template", "language"]
+    search_fields = ["to", "subject"]
+    date_hierarchy = "created_at"
+    actions = ["send_again_selected"]
+    fields = [
+        "status",
+        "to",
+        "reply_to",
+        "language",
+        "subject",
+        "body",
+        "attempts",
+        "error",
+        "created_at",
+        "next_attempt_at",
+        "sent_at",
+        "template",
+    ]
+    readonly_fields = fields
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    @admin.display(description=_("last error"))
+    def error_summary(self, obj):
+        return truncatechars(obj.error, 80)
+
+    @admin.action(description=_("Send the selected e-mails again"), permissions=["change"])
+    def send_again_selected(self, request, queryset):
+        self._send_again(request, queryset)
+
+    def save_model(self, request, obj, form, change):
+        pass  # every field is read-only: a change form's POST only sends again
+
+    def response_change(self, request, obj):
+        if "_send_again" in request.POST:
+            self._send_again(request, Mail.objects.filter(pk=obj.pk))
+            return HttpResponseRedirect(request.path)
+        return super().response_change(request, obj)
+
+    def _send_again(self, request, mails):
+        count = send_again(mails)
+        if count:
+            message = ngettext(
+                "%(count)d e-mail will be sent again.",
+                "%(count)d e-mails will be sent again.",
+                count,
+            ) % {"count": count}
+            self.message_user(request, message, messages.SUCCESS)
+        else:
+            self.message_user(request, _("These e-mails were sent already."), messages.WARNING)

@@ -1,10 +1,15 @@
 """What content models share: visibility and publishing, the version that refuses a stale save,
-and the review of what partner staff write. No concrete models: the content apps own theirs."""
+and the review of what partner staff write; and the outgoing mail every app sends. The content
+apps own their content models: the only concrete model here is Mail."""
+
+from datetime import timedelta
 
 from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from .page_cache import bump_content_version
 
@@ -152,3 +157,94 @@ class Reviewable(Versioned):
     def mark_returned(self, comment):
         self._review_status = self.ReviewStatus.RETURNED
         self.review_comment = comment
+
+
+class MailQuerySet(models.QuerySet):
+    def unsent(self):
+        return self.exclude(status=Mail.Status.SENT)
+
+    def requeue(self):
+        """Queue these unsent mails for a fresh series of attempts; returns their ids."""
+        ids = list(self.unsent().values_list("pk", flat=True))
+        Mail.objects.filter(pk__in=ids).update(
+            status=Mail.Status.QUEUED, attempts=0, next_attempt_at=None
+        )
+        return ids
+
+
+class Mail(models.Model):
+    """One e-mail to one address, written in the recipient's language (content/mail.py).
+
+    Kept once sent, so coordinators can see what went to whom; a failed one says why."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("Waiting to be sent")
+        SENDING = "sending", _("Being sent")
+        SENT = "sent", _("Sent")
+        FAILED = "failed", _("Failed")
+
+    template = models.CharField(_("kind"), max_length=100)
+    to = models.EmailField(_("to"))
+    reply_to = models.EmailField(_("reply to"), blank=True)
+    language = models.CharField(_("language"), max_length=10, choices=settings.LANGUAGES)
+    subject = models.CharField(_("subject"), max_length=998)
+    body = models.TextField(_("text"))
+    html = models.TextField(_("HTML version"))
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.QUEUED
+    )
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    error = models.TextField(_("last error"), blank=True)
+    created_at = models.DateTimeField(_("queued at"), default=timezone.now)
+    next_attempt_at = models.DateTimeField(_("next attempt"), null=True, blank=True)
+    sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
+
+    objects = MailQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = pgettext_lazy("a message", "e-mail")
+        verbose_name_plural = pgettext_lazy("messages", "e-mails")
+        ordering = ["-created_at", "-pk"]
+        indexes = [models.Index(fields=["status", "created_at"], name="content_mail_status")]
+
+    def __str__(self):
+        return f"{self.subject} → {self.to}"
+
+    def message(self):
+        message = EmailMultiAlternatives(
+            self.subject,
+            self.body,
+            settings.DEFAULT_FROM_EMAIL,
+            [self.to],
+            reply_to=[self.reply_to] if self.reply_to else None,
+        )
+        message.attach_alternative(self.html, "text/html")
+        return message
+
+    def claim(self):
+        """Take a queued mail for sending; False if it is not queued (sent, or being sent by
+        another worker). The conditional UPDATE lets exactly one of two claimants win."""
+        claimed = Mail.objects.filter(pk=self.pk, status=self.Status.QUEUED).update(
+            status=self.Status.SENDING
+        )
+        if claimed:
+            self.status = self.Status.SENDING
+        return bool(claimed)
+
+    def record_sent(self):
+        self.status, self.sent_at, self.error = self.Status.SENT, timezone.now(), ""
+        self.next_attempt_at = None
+        self.save(update_fields=["status", "sent_at", "error", "next_attempt_at"])
+
+    def record_failure(self, error):
+        """Count a failed attempt: queued again after a delay that doubles with each attempt,
+        or failed once PORTAL_MAIL_MAX_ATTEMPTS attempts have failed."""
+        self.attempts += 1
+        self.error = f"{type(error).__name__}: {error}"
+        if self.attempts < settings.PORTAL_MAIL_MAX_ATTEMPTS:
+            delay = settings.PORTAL_MAIL_RETRY_SECONDS * 2 ** (self.attempts - 1)
+            self.status = self.Status.QUEUED
+            self.next_attempt_at = timezone.now() + timedelta(seconds=delay)
+        else:
+            self.status, self.next_attempt_at = self.Status.FAILED, None
+        self.save(update_fields=["attempts", "error", "status", "next_attempt_at"])

@@ -52,7 +52,7 @@ class PersonAdmin(HistoryTranslatedAdmin):
     autocomplete_fields = ["organisation", "user"]
     fieldsets = [
         (None, {"fields": ["name", "honorific", "organisation", "role", "bio"]}),
-        (_("Contact"), {"fields": ["email", "is_public"]}),
+        (_("Contact"), {"fields": ["email", "language", "is_public"]}),
         (_("Advanced"), {"classes": ["collapse"], "fields": ["user"]}),
     ]
 

@@ -138,6 +138,15 @@ class Person(models.Model):
         _("shown publicly"), default=True, help_text=_("The e-mail address is never shown.")
     )
     email = models.EmailField(_("e-mail"), blank=True)
+    language = models.CharField(
+        _("language of e-mails"),
+        max_length=10,
+        choices=settings.LANGUAGES,
+        blank=True,
+        help_text=_(
+            "The portal writes to this person in this language; empty: in its main language."
+        ),
+    )
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL,
         verbose_name=_("login"),
@@ -161,6 +170,17 @@ class Person(models.Model):
     @property
     def full_name(self):
         return f"{self.honorific} {self.name}" if self.honorific else self.name
+
+    @property
+    def mail_language(self):
+        """The language the portal writes to this person in: their own, else the portal's."""
+        return self.language or settings.LANGUAGE_CODE
+
+    @staticmethod
+    def language_of(user):
+        """The language the portal writes to a login in: its person's, else the portal's."""
+        person = getattr(user, "person", None)
+        return person.mail_language if person else settings.LANGUAGE_CODE
 
     @property
     def label(self):

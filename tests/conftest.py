@@ -89,3 +89,57 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config):
 def pytest_sessionfinish(session, exitstatus):
     if os.environ.get("CI") and _skipped_browser_tests and session.exitstatus == 0:
         session.exitstatus = 1
+
+
+@pytest.fixture
+def run_tasks():
+    """Work the task queue as `manage.py db_worker` does, in this process, until no task is
+    ready (a deferred retry waits for its time); returns how many tasks ran."""
+    from django_tasks_db.management.commands.db_worker import Worker
+    from django_tasks_db.models import DBTaskResult
+
+    worker = Worker(
+        queue_names=["*"],
+        interval=0,
+        batch=True,
+        backend_name="default",
+        startup_delay=False,
+        max_tasks=None,
+        worker_id="test-worker",
+        excluded_queue_names=[],
+    )
+
+    def run():
+        ran = 0
+        while (result := DBTaskResult.objects.ready().first()) is not None:
+            result.claim(worker.worker_id)
+            worker.run_task(result)
+            ran += 1
+        return ran
+
+    return run
+
+
+@pytest.fixture
+def committed(django_capture_on_commit_callbacks, run_tasks):
+    """`with committed():` runs, as if committed, what the block left for after the commit
+    (enqueueing the mails), then works the task queue."""
+
+    @contextlib.contextmanager
+    def block():
+        with django_capture_on_commit_callbacks(execute=True):
+            yield
+        run_tasks()
+
+    return block
+
+
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix, tmp_path_factory):
+    """On SQLite, a test database in a file rather than in memory, so that another process
+    (the task worker in tests/content/test_worker.py) can open it."""
+    from django.conf import settings
+
+    database = settings.DATABASES["default"]
+    if database["ENGINE"] == "django.db.backends.sqlite3" and not database["TEST"].get("NAME"):
+        database["TEST"]["NAME"] = str(tmp_path_factory.mktemp("db") / "test.sqlite3")

@@ -4,6 +4,8 @@ demand (load_demo_staff) where a test database was flushed after migrating."""
 COORDINATORS_GROUP = "Coordinators"
 PARTNER_STAFF_GROUP = "Partner staff"
 COORDINATOR_APPS = ["partners", "practices", "events", "workspace"]
+# The outgoing mail: read, and send again what could not be sent.
+COORDINATOR_PERMISSIONS = [("content", "view_mail"), ("content", "change_mail")]
 PARTNER_STAFF_PERMISSIONS = [
     ("workspace", "use_workspace"),
     ("events", "view_event"),
@@ -31,6 +33,11 @@ def ensure_groups(Group, Permission):
     coordinators.permissions.add(
         *Permission.objects.filter(content_type__app_label__in=COORDINATOR_APPS)
     )
+    for app_label, codename in COORDINATOR_PERMISSIONS:
+        # filter(), not get(): the migration that made the groups ran before these existed.
+        coordinators.permissions.add(
+            *Permission.objects.filter(content_type__app_label=app_label, codename=codename)
+        )
     staff, _ = Group.objects.get_or_create(name=PARTNER_STAFF_GROUP)
     for app_label, codename in PARTNER_STAFF_PERMISSIONS:
         staff.permissions.add(

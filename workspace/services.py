@@ -4,14 +4,12 @@ import logging
 import posixpath
 from functools import partial
 
-from django.conf import settings
-from django.core.mail import EmailMessage, get_connection, send_mail
 from django.db import transaction
-from django.utils import translation
 from django.utils.text import slugify
-from django.utils.translation import gettext as _
 
+from content.mail import send_mail_later
 from events.models import Event, EventPhoto, Participation
+from partners.models import Person
 
 from .access import reviewers
 
@@ -132,109 +130,62 @@ def _delete_file(storage, name):
 def submit(item, user, link=""):
     """Send a draft or returned item to the coordinators; it can no longer be edited.
 
-    Once the submission is committed, every coordinator with an address is e-mailed, with the
-    link to the item in the review queue; a failed e-mail is logged and the submission kept.
+    Every coordinator with an address is mailed, each in their language, with the link to the
+    item in the review queue; the mails leave once the submission is committed.
     """
     item.claim_version(item.version)
     item.mark_submitted(user)
     _save_with_history(item, user, REASON_SUBMITTED)
-    transaction.on_commit(partial(_notify_coordinators, item, user, link))
+    _mail_coordinators(item, user, link)
 
 
 @transaction.atomic
 def approve(item, user, link=""):
-    """Approve and publish; the submitter is told by e-mail."""
+    """Approve and publish; the submitter is mailed once the approval is committed."""
     item.claim_version(item.version)
     item.mark_approved()
     _save_with_history(item, user, REASON_APPROVED)
-    _notify(
-        item,
-        _("Approved and published: %(title)s") % {"title": _one_line(item.title)},
-        _("The coordinators approved “%(title)s”. It is now published on the portal.")
-        % {"title": item.title},
-        link,
-    )
+    _mail_submitter(item, "review_approved", {"item": item, "link": link})
 
 
 @transaction.atomic
 def return_for_changes(item, user, comment, link=""):
-    """Send an item back to its partner with the coordinators' comment; they are e-mailed."""
+    """Send an item back to its partner with the coordinators' comment; they are mailed once
+    the decision is committed."""
     item.claim_version(item.version)
     item.mark_returned(comment)
     _save_with_history(item, user, REASON_RETURNED)
-    _notify(
-        item,
-        _("Returned for changes: %(title)s") % {"title": _one_line(item.title)},
-        _("The coordinators returned “%(title)s” for changes. Their comment:\n\n%(comment)s")
-        % {"title": item.title, "comment": comment},
-        link,
-    )
+    context = {"item": item, "comment": comment, "link": link}
+    _mail_submitter(item, "review_returned", context)
 
 
-def _notify(item, subject, message, link):
-    recipient = _submitter_email(item)
-    if not recipient:
-        return
-    if link:
-        message = f"{message}\n\n{link}"
-    send_mail(subject, message, settings.DEFAULT_FROM_EMAIL, [recipient])
-
-
-def _one_line(text):
-    """The text with its line breaks made spaces: a mail header with one cannot be sent."""
-    return " ".join(text.split())
-
-
-def _submitter_email(item):
+def _mail_submitter(item, template, context):
     user = item.submitted_by
-    if user is None:
-        return ""
+    if user is not None:
+        send_mail_later(template, _email_of(user), Person.language_of(user), context)
+
+
+def _email_of(user):
     if user.email:
         return user.email
     person = getattr(user, "person", None)
     return person.email if person else ""
 
 
-def _notify_coordinators(item, user, link):
-    try:
-        _mail_coordinators(item, user, link)
-    except Exception:  # any error of the mail backend: the submission is committed, and stays
-        logger.exception("Could not e-mail the coordinators about the submission of %r", item)
-
-
 def _mail_coordinators(item, user, link):
-    addresses = reviewers().exclude(pk=user.pk).exclude(email="").values_list("email", flat=True)
-    recipients = list(dict.fromkeys(addresses))
-    if not recipients:
-        return
-    # Coordinators keep no language of their own: the portal's main one, not the submitter's.
-    with translation.override(settings.LANGUAGE_CODE):
-        subject, body = _submission_mail(item, user, link)
-    reply_to = [user.email] if user.email else []
-    mails = [
-        EmailMessage(subject, body, settings.DEFAULT_FROM_EMAIL, [address], reply_to=reply_to)
-        for address in recipients
-    ]
-    get_connection().send_messages(mails)
-
-
-def _submission_mail(item, user, link):
-    values = {
-        "title": _one_line(item.title),
-        "partner": item.owner.name if item.owner_id else "—",
+    # The item itself: its title and its partner's name are read in each recipient's language.
+    context = {
+        "item": item,
+        "is_visit": isinstance(item, Event),
         "person": _person_name(user),
+        "link": link,
     }
-    if isinstance(item, Event):
-        subject = _("Study visit submitted for review: %(title)s") % values
-        body = _("%(person)s (%(partner)s) submitted the study visit “%(title)s” for review.")
-    else:
-        subject = _("Good practice submitted for review: %(title)s") % values
-        body = _("%(person)s (%(partner)s) submitted the good practice “%(title)s” for review.")
-    body %= values
-    if link:
-        body += "\n\n" + _("Approve it or return it with a comment in the review queue:")
-        body += f"\n{link}"
-    return subject, body
+    coordinators = reviewers().exclude(pk=user.pk).exclude(email="").select_related("person")
+    languages = {}  # one mail per address, in the language of its first login
+    for coordinator in coordinators:
+        languages.setdefault(coordinator.email, Person.language_of(coordinator))
+    for address, language in languages.items():
+        send_mail_later("review_submitted", address, language, context, reply_to=user.email)
 
 
 def _person_name(user):

@@ -24,21 +24,24 @@ def review_in_admin(client, model_name, pk, **data):
     return client.post(url, {"seen_version": version, "review_comment": "", **data})
 
 
-def test_study_visit_review_flow(client, staff_a, partner_a, coordinator):
+def test_study_visit_review_flow(client, staff_a, partner_a, coordinator, committed):
     client.force_login(staff_a)
     response = client.post(reverse("workspace:event-create"), visit_data(partner_a))
     event = Event.objects.get(title_en="Study visit to Tartu")
     assert response.url == reverse("workspace:event-detail", args=[event.pk])
     assert client.get(f"/en/events/{event.slug}/").status_code == 404
 
-    client.post(reverse("workspace:event-submit", args=[event.pk]))
+    with committed():
+        client.post(reverse("workspace:event-submit", args=[event.pk]))
 
     client.force_login(coordinator)
-    review_in_admin(
-        client, "submittedevent", event.pk, decision="return", review_comment="Add attendance."
-    )
+    with committed():
+        review_in_admin(
+            client, "submittedevent", event.pk, decision="return", review_comment="Add attendance."
+        )
     assert [(m.to, m.subject) for m in mail.outbox] == [
-        (["staff-a@better.example"], "Returned for changes: Study visit to Tartu")
+        (["coord@better.example"], "Study visit submitted for review: Study visit to Tartu"),
+        (["staff-a@better.example"], "Returned for changes: Study visit to Tartu"),
     ]
 
     client.force_login(staff_a)
@@ -54,10 +57,11 @@ def test_study_visit_review_flow(client, staff_a, partner_a, coordinator):
     client.post(reverse("workspace:event-submit", args=[event.pk]))
 
     client.force_login(coordinator)
-    client.post(
-        reverse("admin:workspace_submittedevent_changelist"),
-        {"action": "approve_selected", "_selected_action": [event.pk]},
-    )
+    with committed():
+        client.post(
+            reverse("admin:workspace_submittedevent_changelist"),
+            {"action": "approve_selected", "_selected_action": [event.pk]},
+        )
 
     public = client.get(f"/en/events/{event.slug}/")
     assert re.findall(r"<h1>(.*?)</h1>", public.content.decode()) == ["Study visit to Tartu"]
@@ -75,16 +79,17 @@ def test_study_visit_review_flow(client, staff_a, partner_a, coordinator):
     assert mail.outbox[-1].subject == "Approved and published: Study visit to Tartu"
 
 
-def test_practice_review_flow(client, staff_a, partner_a, coordinator):
+def test_practice_review_flow(client, staff_a, partner_a, coordinator, committed):
     client.force_login(staff_a)
     client.post(reverse("workspace:practice-create"), practice_data())
     practice = GoodPractice.objects.get(title_en="Digital front desk")
     client.post(reverse("workspace:practice-submit", args=[practice.pk]))
 
     client.force_login(coordinator)
-    review_in_admin(
-        client, "submittedpractice", practice.pk, decision="return", review_comment="Evidence?"
-    )
+    with committed():
+        review_in_admin(
+            client, "submittedpractice", practice.pk, decision="return", review_comment="Evidence?"
+        )
     client.force_login(staff_a)
     edit_url = reverse("workspace:practice-update", args=[practice.pk])
     client.post(
@@ -93,7 +98,8 @@ def test_practice_review_flow(client, staff_a, partner_a, coordinator):
     )
     client.post(reverse("workspace:practice-submit", args=[practice.pk]))
     client.force_login(coordinator)
-    review_in_admin(client, "submittedpractice", practice.pk, decision="approve")
+    with committed():
+        review_in_admin(client, "submittedpractice", practice.pk, decision="approve")
 
     public = client.get(practice.get_absolute_url())
     practice.refresh_from_db()

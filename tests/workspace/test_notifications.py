@@ -1,14 +1,20 @@
-"""The e-mails of the review: coordinators hear of submissions, staff of decisions."""
+"""The e-mails of the review: coordinators hear of submissions, staff of decisions, each in
+their own language, through the task queue once the decision is committed."""
 
-import logging
+import socket
 
 import pytest
 from django.contrib.auth.models import Permission
 from django.core.mail.backends.base import BaseEmailBackend
+from django.db import transaction
 from django.urls import reverse
 from django.utils import translation
+from django_tasks_db.models import DBTaskResult
 
+from content.models import Mail
 from events.models import Event
+from tests.factories import PersonFactory
+from workspace import services
 
 from .conftest import draft_visit
 
@@ -22,12 +28,12 @@ class BrokenMailBackend(BaseEmailBackend):
         raise ConnectionRefusedError("The mail server is down")
 
 
-def submit(client, item, django_capture_on_commit_callbacks, language="en"):
-    """Submit through the workspace page of that language, and run what waits for the commit."""
+def submit(client, item, committed, language="en"):
+    """Submit through the workspace page of that language, commit, and work the task queue."""
     kind = "event" if isinstance(item, Event) else "practice"
     with translation.override(language):
         url = reverse(f"workspace:{kind}-submit", args=[item.pk])
-    with django_capture_on_commit_callbacks(execute=True):
+    with committed():
         return client.post(url, follow=True)
 
 
@@ -66,12 +72,12 @@ def test_visit_submission_mails_every_coordinator(
     reviewer_with_permission_only,
     not_reviewers,
     mailoutbox,
-    django_capture_on_commit_callbacks,
+    committed,
 ):
     visit = a_items["draft_event"]
     client.force_login(staff_a)
 
-    submit(client, visit, django_capture_on_commit_callbacks)
+    submit(client, visit, committed)
 
     assert [mail.to for mail in mailoutbox] == [
         ["coord@better.example"],
@@ -91,12 +97,12 @@ def test_visit_submission_mails_every_coordinator(
 
 
 def test_practice_submission_mail_links_to_the_practice_queue(
-    client, staff_a, a_items, group_coordinator, mailoutbox, django_capture_on_commit_callbacks
+    client, staff_a, a_items, group_coordinator, mailoutbox, committed
 ):
     practice = a_items["draft_practice"]
     client.force_login(staff_a)
 
-    submit(client, practice, django_capture_on_commit_callbacks)
+    submit(client, practice, committed)
 
     assert [(m.to, m.subject) for m in mailoutbox] == [
         (["group-coord@better.example"], "Good practice submitted for review: Tartu draft practice")
@@ -110,11 +116,11 @@ def test_practice_submission_mail_links_to_the_practice_queue(
 
 
 def test_link_in_the_mail_opens_the_item_in_the_review_queue(
-    client, staff_a, a_items, coordinator, mailoutbox, django_capture_on_commit_callbacks
+    client, staff_a, a_items, coordinator, mailoutbox, committed
 ):
     visit = a_items["draft_event"]
     client.force_login(staff_a)
-    submit(client, visit, django_capture_on_commit_callbacks)
+    submit(client, visit, committed)
     link = mailoutbox[0].body.rsplit("\n", 1)[-1]
 
     client.force_login(coordinator)
@@ -125,13 +131,11 @@ def test_link_in_the_mail_opens_the_item_in_the_review_queue(
 
 
 def test_mail_is_in_the_portals_language_not_the_submitters(
-    client, staff_a, a_items, coordinator, mailoutbox, django_capture_on_commit_callbacks
+    client, staff_a, a_items, coordinator, mailoutbox, committed
 ):
     client.force_login(staff_a)
 
-    response = submit(
-        client, a_items["draft_event"], django_capture_on_commit_callbacks, language="sv"
-    )
+    response = submit(client, a_items["draft_event"], committed, language="sv")
 
     assert [str(m) for m in response.context["messages"]] == [
         "Skickat för granskning. Koordinatorerna svarar via e-post."
@@ -140,12 +144,12 @@ def test_mail_is_in_the_portals_language_not_the_submitters(
 
 
 def test_mail_in_estonian_when_the_portal_speaks_estonian(
-    client, settings, staff_a, a_items, coordinator, mailoutbox, django_capture_on_commit_callbacks
+    client, settings, staff_a, a_items, coordinator, mailoutbox, committed
 ):
     settings.LANGUAGE_CODE = "et"
     client.force_login(staff_a)
 
-    submit(client, a_items["draft_practice"], django_capture_on_commit_callbacks, language="en")
+    submit(client, a_items["draft_practice"], committed, language="en")
 
     assert mailoutbox[0].subject == "Hea praktika esitati ülevaatamiseks: Tartu draft practice"
     assert mailoutbox[0].body.split("\n\n")[0] == (
@@ -160,23 +164,23 @@ def test_submitting_coordinator_is_not_mailed_about_their_own_submission(
     coordinator,
     a_items,
     mailoutbox,
-    django_capture_on_commit_callbacks,
+    committed,
 ):
     client.force_login(group_coordinator)
 
-    submit(client, a_items["draft_event"], django_capture_on_commit_callbacks)
+    submit(client, a_items["draft_event"], committed)
 
     assert [m.to for m in mailoutbox] == [["coord@better.example"]]
     assert mailoutbox[0].body.startswith("group-coord (Tartu City Government) submitted")
 
 
 def test_no_mail_when_no_coordinator_has_an_address(
-    client, staff_a, a_items, not_reviewers, mailoutbox, django_capture_on_commit_callbacks
+    client, staff_a, a_items, not_reviewers, mailoutbox, committed
 ):
     visit = a_items["draft_event"]
     client.force_login(staff_a)
 
-    response = submit(client, visit, django_capture_on_commit_callbacks)
+    response = submit(client, visit, committed)
 
     assert mailoutbox == []
     visit.refresh_from_db()
@@ -186,31 +190,37 @@ def test_no_mail_when_no_coordinator_has_an_address(
     ]
 
 
-def test_submission_kept_and_logged_when_the_mail_fails(
-    client,
-    settings,
-    caplog,
-    staff_a,
-    a_items,
-    coordinator,
-    django_capture_on_commit_callbacks,
+def test_submission_kept_and_its_mail_waits_when_the_mail_server_is_down(
+    client, settings, caplog, staff_a, a_items, coordinator, committed, mailoutbox
 ):
     settings.EMAIL_BACKEND = f"{__name__}.BrokenMailBackend"
     visit = a_items["draft_event"]
     client.force_login(staff_a)
 
-    with caplog.at_level(logging.ERROR, logger="workspace.services"):
-        response = submit(client, visit, django_capture_on_commit_callbacks)
+    response = submit(client, visit, committed)
 
     visit.refresh_from_db()
     assert (visit.review_status, visit.submitted_by) == ("submitted", staff_a)
     assert response.redirect_chain == [(reverse("workspace:event-detail", args=[visit.pk]), 302)]
-    assert [(r.getMessage(), r.exc_info[0]) for r in caplog.records] == [
+    assert [str(m) for m in response.context["messages"]] == [
+        "Submitted for review. The coordinators will answer by e-mail."
+    ]
+    mail = Mail.objects.get()
+    assert (mail.to, mail.status, mail.attempts, mail.error) == (
+        "coord@better.example",
+        "queued",
+        1,
+        "ConnectionRefusedError: The mail server is down",
+    )
+    assert [(r.levelname, r.getMessage()) for r in caplog.records if r.name == "content.mail"] == [
         (
-            "Could not e-mail the coordinators about the submission of <Event: Tartu draft visit>",
-            ConnectionRefusedError,
+            "WARNING",
+            f"Could not send mail {mail.pk} (review_submitted) to coord@better.example, attempt 1: "
+            "ConnectionRefusedError: The mail server is down; "
+            f"trying again at {mail.next_attempt_at.isoformat()}",
         )
     ]
+    assert mailoutbox == []
 
 
 def test_no_mail_before_the_submission_is_committed(
@@ -221,16 +231,16 @@ def test_no_mail_before_the_submission_is_committed(
     with django_capture_on_commit_callbacks() as callbacks:
         client.post(reverse("workspace:event-submit", args=[a_items["draft_event"].pk]))
 
-    assert (len(callbacks), mailoutbox) == (1, [])
+    assert (len(callbacks), DBTaskResult.objects.count(), mailoutbox) == (1, 0, [])
 
 
 def test_title_with_a_line_break_still_makes_a_mail(
-    client, staff_a, partner_a, coordinator, mailoutbox, django_capture_on_commit_callbacks
+    client, staff_a, partner_a, coordinator, mailoutbox, committed
 ):
     visit = draft_visit(partner_a, "Two\r\nlines")
     client.force_login(staff_a)
 
-    submit(client, visit, django_capture_on_commit_callbacks)
+    submit(client, visit, committed)
 
     assert [m.subject for m in mailoutbox] == ["Study visit submitted for review: Two lines"]
 
@@ -243,14 +253,181 @@ def test_title_with_a_line_break_still_makes_a_mail(
     ],
 )
 def test_review_of_a_title_with_a_line_break_is_mailed(
-    coordinator_client, staff_a, partner_a, mailoutbox, decision, subject
+    coordinator_client, staff_a, partner_a, mailoutbox, committed, decision, subject
 ):
     visit = draft_visit(partner_a, "Two\r\nlines", review_status="submitted", submitted_by=staff_a)
     url = reverse("admin:workspace_submittedevent_change", args=[visit.pk])
 
-    response = coordinator_client.post(
-        url, {"seen_version": 1, "review_comment": "Shorter, please.", "decision": decision}
-    )
+    with committed():
+        response = coordinator_client.post(
+            url, {"seen_version": 1, "review_comment": "Shorter, please.", "decision": decision}
+        )
 
     assert response.status_code == 302
     assert [(m.to, m.subject) for m in mailoutbox] == [(["staff-a@better.example"], subject)]
+
+
+@pytest.fixture
+def smtp_server_down(settings):
+    """SMTP to a local port where nothing listens: every connection is refused at once."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", port
+    return settings
+
+
+def submitted_visit(partner, staff):
+    return draft_visit(partner, "Tartu visit", review_status="submitted", submitted_by=staff)
+
+
+def decide_in_admin(client, visit, decision):
+    url = reverse("admin:workspace_submittedevent_change", args=[visit.pk])
+    data = {"seen_version": visit.version, "review_comment": "Add photos.", "decision": decision}
+    return client.post(url, data)
+
+
+@pytest.mark.parametrize(
+    ("decision", "status", "published"),
+    [("approve", "approved", True), ("return", "returned", False)],
+)
+def test_decision_in_the_admin_stands_when_the_mail_server_is_down(
+    coordinator_client, smtp_server_down, staff_a, partner_a, committed, decision, status, published
+):
+    visit = submitted_visit(partner_a, staff_a)
+
+    with committed():
+        response = decide_in_admin(coordinator_client, visit, decision)
+
+    assert response.status_code == 302
+    assert response.url == reverse("admin:workspace_submittedevent_changelist")
+    visit.refresh_from_db()
+    assert (visit.review_status, visit.is_published) == (status, published)
+    mail = Mail.objects.get()
+    assert (mail.to, mail.status, mail.attempts, mail.error.split(":")[0]) == (
+        "staff-a@better.example",
+        "queued",
+        1,
+        "ConnectionRefusedError",
+    )
+
+
+def test_approval_from_the_list_stands_when_the_mail_server_is_down(
+    coordinator_client, smtp_server_down, staff_a, partner_a, committed
+):
+    visit = submitted_visit(partner_a, staff_a)
+
+    with committed():
+        response = coordinator_client.post(
+            reverse("admin:workspace_submittedevent_changelist"),
+            {"action": "approve_selected", "_selected_action": [visit.pk]},
+            follow=True,
+        )
+
+    assert [str(m) for m in response.context["messages"]] == ["Approved and published 1 item."]
+    visit.refresh_from_db()
+    assert (visit.review_status, visit.is_published) == ("approved", True)
+    assert Mail.objects.get().status == "queued"
+
+
+def test_submission_in_the_workspace_stands_when_the_mail_server_is_down(
+    client, smtp_server_down, staff_a, a_items, coordinator, committed
+):
+    client.force_login(staff_a)
+
+    response = submit(client, a_items["draft_event"], committed)
+
+    assert [str(m) for m in response.context["messages"]] == [
+        "Submitted for review. The coordinators will answer by e-mail."
+    ]
+    assert Event.objects.get().review_status == "submitted"
+    assert list(Mail.objects.values_list("to", "status")) == [("coord@better.example", "queued")]
+
+
+def test_rolled_back_decision_queues_no_mail(
+    coordinator, staff_a, partner_a, django_capture_on_commit_callbacks, run_tasks, mailoutbox
+):
+    visit = submitted_visit(partner_a, staff_a)
+
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        with pytest.raises(RuntimeError), transaction.atomic():
+            services.approve(visit, coordinator)
+            raise RuntimeError("something after the approval failed")
+
+    visit.refresh_from_db()
+    assert (visit.review_status, visit.is_published) == ("submitted", False)
+    assert (callbacks, Mail.objects.count(), DBTaskResult.objects.count()) == ([], 0, 0)
+    assert (run_tasks(), mailoutbox) == (0, [])
+
+
+@pytest.mark.parametrize(
+    ("decision", "subject", "first_paragraph"),
+    [
+        (
+            "approve",
+            "Kinnitatud ja avaldatud: Õppevisiit Tartus",
+            "Koordinaatorid kinnitasid „Õppevisiit Tartus”. See on nüüd portaalis avaldatud.",
+        ),
+        (
+            "return",
+            "Tagastatud muutmiseks: Õppevisiit Tartus",
+            "Koordinaatorid tagastasid „Õppevisiit Tartus” muutmiseks. Nende kommentaar:",
+        ),
+    ],
+)
+def test_decision_mail_is_in_the_staff_members_language_not_the_coordinators(
+    coordinator_client,
+    staff_a,
+    partner_a,
+    committed,
+    mailoutbox,
+    decision,
+    subject,
+    first_paragraph,
+):
+    staff_a.person.language = "et"
+    staff_a.person.save()
+    visit = submitted_visit(partner_a, staff_a)
+    visit.title_et = "Õppevisiit Tartus"
+    visit.save()
+
+    with translation.override("sv"), committed():
+        decide_in_admin(coordinator_client, visit, decision)
+
+    [mail] = mailoutbox
+    assert (mail.to, mail.subject) == (["staff-a@better.example"], subject)
+    assert mail.body.split("\n\n")[0] == first_paragraph
+    assert '<html lang="et">' in mail.alternatives[0][0]
+
+
+def test_returned_mail_carries_the_comment_and_the_link(
+    coordinator_client, staff_a, partner_a, committed, mailoutbox
+):
+    visit = submitted_visit(partner_a, staff_a)
+
+    with committed():
+        decide_in_admin(coordinator_client, visit, "return")
+
+    assert mailoutbox[0].body == (
+        "The coordinators returned “Tartu visit” for changes. Their comment:\n\n"
+        "Add photos.\n\n"
+        f"http://testserver/en/workspace/visits/{visit.pk}/"
+    )
+
+
+def test_submission_mail_is_in_each_coordinators_language(
+    client, django_user_model, staff_a, a_items, coordinator, committed, mailoutbox
+):
+    swedish = django_user_model.objects.create_superuser(
+        "sv-coord", "sv-coord@better.example", "a-long-test-password"
+    )
+    PersonFactory(name="Swedish coordinator", user=swedish, language="sv")
+    client.force_login(staff_a)
+
+    submit(client, a_items["draft_event"], committed, language="et")
+
+    assert [(m.to, m.subject) for m in mailoutbox] == [
+        (["coord@better.example"], "Study visit submitted for review: Tartu draft visit"),
+        (["sv-coord@better.example"], "Studiebesök inskickat för granskning: Tartu draft visit"),
+    ]
