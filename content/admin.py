@@ -16,7 +16,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from . import languages
 from .forms import VersionedModelForm
 from .mail import send_again
-from .models import Mail, Versioned
+from .models import EditConflict, Mail, Versioned
 
 # The translation tabs of modeltranslation need jQuery UI's tabs widget; it is served from our
 # own static files (no CDN, see DESIGN.md) rather than modeltranslation's default CDN address.
@@ -103,6 +103,14 @@ class VersionedAdminMixin:
         fields = [*options["fields"], "seen_version"]
         return [(name, {**options, "fields": fields}), *fieldsets[1:]]
 
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        try:
+            return super().changeform_view(request, object_id, form_url, extra_context)
+        except EditConflict:
+            # Someone saved between this form's check and its save (the save was rolled back):
+            # checked again, the form now tells the editor so and keeps their input.
+            return super().changeform_view(request, object_id, form_url, extra_context)
+
     def save_model(self, request, obj, form, change):
         if change and self._is_versioned():
             # Refuses (and rolls back) the rare save racing another after the form's check.
@@ -124,6 +132,12 @@ class TranslatedAdmin(VersionedAdminMixin, TabbedTranslationAdmin):
 
 class HistoryTranslatedAdmin(SimpleHistoryAdmin, TranslatedAdmin):
     """A translated admin with the history of every version, who and when, and revert."""
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        try:
+            return super().history_form_view(request, object_id, version_id, extra_context)
+        except EditConflict:  # as in changeform_view: the form checked again says so
+            return super().history_form_view(request, object_id, version_id, extra_context)
 
 
 @admin.register(Mail)

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from content.admin import VersionedAdminMixin
+from content.models import EditConflict
 
 from . import services
 from .forms import ReviewDecision, ReviewForm
@@ -60,18 +61,32 @@ class ReviewAdmin(VersionedAdminMixin, admin.ModelAdmin):
 
     @admin.action(description=_("Approve and publish the selected items"))
     def approve_selected(self, request, queryset):
-        items = list(queryset)
-        for item in items:
-            services.approve(item, request.user, self.link_for(request, item))
+        approved = 0
+        for item in queryset:
+            try:
+                services.approve(item, request.user, self.link_for(request, item))
+            except EditConflict:
+                self._changed_meanwhile(request, item)
+                continue
+            approved += 1
+        if approved:
+            self.message_user(
+                request,
+                ngettext(
+                    "Approved and published %(count)d item.",
+                    "Approved and published %(count)d items.",
+                    approved,
+                )
+                % {"count": approved},
+                messages.SUCCESS,
+            )
+
+    def _changed_meanwhile(self, request, item):
         self.message_user(
             request,
-            ngettext(
-                "Approved and published %(count)d item.",
-                "Approved and published %(count)d items.",
-                len(items),
-            )
-            % {"count": len(items)},
-            messages.SUCCESS,
+            _("“%(item)s” was changed by someone else meanwhile: open it to see its state.")
+            % {"item": item},
+            messages.WARNING,
         )
 
     @admin.action(description=_("Return the selected items with their comment"))
@@ -86,7 +101,11 @@ class ReviewAdmin(VersionedAdminMixin, admin.ModelAdmin):
                 )
                 continue
             link = self.link_for(request, item)
-            services.return_for_changes(item, request.user, item.review_comment, link)
+            try:
+                services.return_for_changes(item, request.user, item.review_comment, link)
+            except EditConflict:
+                self._changed_meanwhile(request, item)
+                continue
             returned += 1
         if returned:
             self.message_user(

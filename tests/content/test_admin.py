@@ -1,11 +1,16 @@
 """The content admins' base classes (content/admin.py): history with revert, and the version
 check that refuses a stale save, exercised on the admins that production runs."""
 
+import contextlib
+import threading
+
 import pytest
+from django.db import connection
+from django.db.models import F
 from django.db.models.fields.files import FieldFile
 from django.urls import reverse
 
-from events.models import StudyVisit
+from events.models import Event, StudyVisit
 from practices.models import GoodPractice
 from tests.events.test_admin import event_form_data
 from tests.factories import PartnerFactory
@@ -139,3 +144,88 @@ def test_practice_admin_stale_save_refused(coordinator_client, partner_a):
 
     assert response.context["adminform"].form["title_en"].value() == "Stale save"
     assert GoodPractice.objects.get(pk=practice.pk).title_en == "First save"
+
+
+def _save_elsewhere(model, pk):
+    """Another coordinator's save, committed on its own database connection."""
+    from django.db import connections
+
+    def run():
+        try:
+            model._default_manager.filter(pk=pk).update(version=F("version") + 1)
+        finally:
+            connections.close_all()
+
+    thread = threading.Thread(target=run)
+    thread.start()
+    thread.join()
+
+
+@contextlib.contextmanager
+def saved_elsewhere_before_the_claim(model, pk):
+    """Within the block, the first claim of the row's version is preceded by another
+    coordinator's committed save: the race between a form's check and its save."""
+    table = model._meta.db_table
+    raced = []
+
+    def wrapper(execute, sql, params, many, context):
+        if not raced and sql.startswith("UPDATE") and table in sql and "version" in sql:
+            raced.append(True)
+            _save_elsewhere(model, pk)
+        return execute(sql, params, many, context)
+
+    with connection.execute_wrapper(wrapper):
+        yield
+    assert raced == [True]
+
+
+race_on_postgresql = [
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.skipif(
+        connection.vendor != "postgresql",
+        reason="two connections writing at once: the production database's case",
+    ),
+]
+
+
+def _apply(marks):
+    def decorate(test):
+        for mark in reversed(marks):
+            test = mark(test)
+        return test
+
+    return decorate
+
+
+@_apply(race_on_postgresql)
+def test_admin_save_racing_another_shows_the_conflict_not_an_error(coordinator_client, partner_a):
+    event = draft_visit(partner_a, "Visit", kind="study_visit")
+    url = reverse("admin:events_studyvisit_change", args=[event.pk])
+
+    with saved_elsewhere_before_the_claim(Event, event.pk):
+        response = coordinator_client.post(url, visit_admin_data(event, "My title", 1))
+
+    assert response.status_code == 200
+    form = response.context["adminform"].form
+    assert (form["title_en"].value(), len(form.non_field_errors())) == ("My title", 1)
+    assert Event.objects.values_list("title_en", "version").get(pk=event.pk) == ("Visit", 2)
+
+
+@_apply(race_on_postgresql)
+def test_review_approval_racing_another_decision_is_refused_not_an_error(
+    coordinator_client, partner_a
+):
+    event = draft_visit(partner_a, "Visit", review_status=Event.ReviewStatus.SUBMITTED)
+    url = reverse("admin:workspace_submittedevent_changelist")
+    data = {"action": "approve_selected", "_selected_action": [event.pk]}
+
+    with saved_elsewhere_before_the_claim(Event, event.pk):
+        response = coordinator_client.post(url, data, follow=True)
+
+    assert [str(m) for m in response.context["messages"]] == [
+        "“Visit” was changed by someone else meanwhile: open it to see its state."
+    ]
+    assert Event.objects.values_list("is_published", "review_status").get(pk=event.pk) == (
+        False,
+        "submitted",
+    )
