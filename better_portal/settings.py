@@ -110,9 +110,10 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = os.environ.get("REDIS_URL") or os.environ.get("CACHE_URL", "")
 if REDIS_URL.startswith("redis"):
+    # Redis down is a cache miss, logged once, not an error (better_portal/cache.py).
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "better_portal.cache.FailSoftRedisCache",
             "LOCATION": REDIS_URL,
         }
     }

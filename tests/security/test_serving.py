@@ -97,3 +97,11 @@ def test_redis_keeps_sessions_in_database_read_through_cache():
     result = print_setting("settings.SESSION_ENGINE", REDIS_URL="redis://127.0.0.1:6379/1")
 
     assert result.stdout.strip() == "django.contrib.sessions.backends.cached_db"
+
+
+def test_redis_cache_is_fail_soft():
+    result = print_setting(
+        "settings.CACHES['default']['BACKEND']", REDIS_URL="redis://127.0.0.1:6379/1"
+    )
+
+    assert result.stdout.strip() == "better_portal.cache.FailSoftRedisCache"

@@ -1,0 +1,128 @@
+"""A Redis cache that the site can live without: when Redis does not answer, every operation
+is a miss (reads find nothing, writes are dropped) instead of an error, so pages are rendered
+afresh and sessions are read from the database (cached_db), slower but never failing.
+
+An outage is logged once when it starts and once when Redis answers again, whatever the number
+of requests in between. While Redis is down it is asked again at most every RETRY_SECONDS (a
+setting of the cache, 5 by default), so that a Redis that hangs or drops packets does not hold
+every request for its timeouts; short socket timeouts bound the one request that asks.
+"""
+
+import logging
+import threading
+import time
+
+from django.core.cache.backends.base import DEFAULT_TIMEOUT
+from django.core.cache.backends.redis import RedisCache
+from redis.exceptions import ConnectionError as RedisConnectionError
+from redis.exceptions import TimeoutError as RedisTimeoutError
+
+logger = logging.getLogger(__name__)
+
+OUTAGE_ERRORS = (RedisConnectionError, RedisTimeoutError)
+DEFAULT_OPTIONS = {"socket_connect_timeout": 0.5, "socket_timeout": 0.5}
+
+
+class _Outage:
+    """Whether one Redis server is down, shared by every thread of the process (Django makes a
+    cache backend per thread, and the outage should be logged once per process, not per thread)."""
+
+    def __init__(self):
+        self._lock = threading.Lock()
+        self.down_since = None
+        self.retry_at = 0.0
+
+    def skipping(self):
+        return self.down_since is not None and time.monotonic() < self.retry_at
+
+    def failed(self, location, error, retry_seconds):
+        with self._lock:
+            now = time.monotonic()
+            self.retry_at = now + retry_seconds
+            if self.down_since is not None:
+                return
+            self.down_since = now
+        logger.error(
+            "The cache at %s does not answer (%s: %s): serving without it until it is back.",
+            location,
+            type(error).__name__,
+            error,
+        )
+
+    def answered(self, location):
+        if self.down_since is None:
+            return
+        with self._lock:
+            if self.down_since is None:
+                return
+            seconds = time.monotonic() - self.down_since
+            self.down_since = None
+        logger.warning("The cache at %s answers again after %.0f s.", location, seconds)
+
+
+_MISSING = object()
+_outages = {}
+_outages_lock = threading.Lock()
+
+
+def _outage_for(location):
+    with _outages_lock:
+        return _outages.setdefault(location, _Outage())
+
+
+class FailSoftRedisCache(RedisCache):
+    """Django's RedisCache, with Redis being down answered as a cache miss (see the module)."""
+
+    def __init__(self, server, params):
+        options = {**DEFAULT_OPTIONS, **params.get("OPTIONS", {})}
+        super().__init__(server, {**params, "OPTIONS": options})
+        self._location = ",".join(self._servers)
+        self._retry_seconds = float(params.get("RETRY_SECONDS", 5))
+        self._outage = _outage_for(self._location)
+
+    def _try(self, miss, operation, *args, **kwargs):
+        if self._outage.skipping():
+            return miss
+        try:
+            result = operation(*args, **kwargs)
+        except OUTAGE_ERRORS as error:
+            self._outage.failed(self._location, error, self._retry_seconds)
+            return miss
+        self._outage.answered(self._location)
+        return result
+
+    def add(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
+        return self._try(False, super().add, key, value, timeout, version)
+
+    def get(self, key, default=None, version=None):
+        return self._try(default, super().get, key, default, version)
+
+    def set(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
+        return self._try(None, super().set, key, value, timeout, version)
+
+    def touch(self, key, timeout=DEFAULT_TIMEOUT, version=None):
+        return self._try(False, super().touch, key, timeout, version)
+
+    def delete(self, key, version=None):
+        return self._try(False, super().delete, key, version)
+
+    def get_many(self, keys, version=None):
+        return self._try({}, super().get_many, keys, version)
+
+    def has_key(self, key, version=None):
+        return self._try(False, super().has_key, key, version)
+
+    def incr(self, key, delta=1, version=None):
+        result = self._try(_MISSING, super().incr, key, delta, version)
+        if result is _MISSING:  # as for a key that is not there
+            raise ValueError(f"Key '{key}' not found.")
+        return result
+
+    def set_many(self, data, timeout=DEFAULT_TIMEOUT, version=None):
+        return self._try(list(data), super().set_many, data, timeout, version)
+
+    def delete_many(self, keys, version=None):
+        return self._try(None, super().delete_many, keys, version)
+
+    def clear(self):
+        return self._try(False, super().clear)
