@@ -30,6 +30,9 @@ urlpatterns += i18n_patterns(
     prefix_default_language=True,
 )
 
+# A database that does not answer is a 503 with Retry-After, not a 500 (better_portal/errors.py).
+handler500 = "better_portal.errors.server_error"
+
 if settings.DEBUG:
     from django.conf.urls.static import static
 

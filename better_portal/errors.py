@@ -1,0 +1,22 @@
+"""The server error page, or "temporarily unavailable" (503) when the database does not answer."""
+
+import sys
+
+from django.db import InterfaceError, OperationalError
+from django.http import HttpResponse
+from django.template import loader
+from django.views import defaults
+
+DATABASE_ERRORS = (OperationalError, InterfaceError)
+RETRY_AFTER_SECONDS = 30
+
+
+def server_error(request):
+    """handler500: a database that cannot be reached (in a view or in a middleware) is a 503 with
+    Retry-After, so that readers and crawlers come back later; any other error is the 500 page.
+    Neither page touches the database."""
+    if isinstance(sys.exc_info()[1], DATABASE_ERRORS):
+        response = HttpResponse(loader.render_to_string("503.html"), status=503)
+        response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+        return response
+    return defaults.server_error(request)
