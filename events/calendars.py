@@ -46,7 +46,10 @@ def build_calendar(events, name, request):
     cal = icalendar.Calendar()
     cal.add("prodid", f"-//{settings.PORTAL_NAME}//Events//{get_language().upper()}")
     cal.add("version", "2.0")
-    cal.calendar_name = name
+    # Not `cal.calendar_name = name`: icalendar has no type for NAME and X-WR-CALNAME, so it
+    # writes them unescaped, and a line break in the name fails the whole file.
+    for prop in ("name", "x-wr-calname"):
+        cal.add(prop, icalendar.vText(one_line(name)))
     for event in events:
         cal.add_component(event_component(event, request))
         for workshop in event.workshops.all():
@@ -91,10 +94,21 @@ def workshop_component(workshop, event, request):
     return component
 
 
+def one_line(text):
+    """The text with every run of whitespace, line breaks included, as one space.
+
+    For the properties that clients show as a label (names, SUMMARY, LOCATION); vText escapes
+    what else RFC 5545 requires (commas, semicolons, backslashes).
+    """
+    return " ".join(str(text).split())
+
+
 def _add_summary(component, title):
     """SUMMARY, with the language it is actually in (English when the reader's is missing)."""
     component.add(
-        "summary", title.value, parameters={"LANGUAGE": title.lang} if title.lang else None
+        "summary",
+        one_line(title.value),
+        parameters={"LANGUAGE": title.lang} if title.lang else None,
     )
 
 
@@ -107,7 +121,7 @@ def _common_component(event, request):
     component.add("url", request.build_absolute_uri(event.get_absolute_url()))
     location = _location(event)
     if location:
-        component.add("location", location)
+        component.add("location", one_line(location))
     if event.online_url and event.format != Event.Format.IN_PERSON:
         component.conferences = [
             icalendar.Conference(

@@ -6,12 +6,13 @@ framing risks nothing.
 """
 
 from csp.decorators import csp_replace
-from django.http import HttpResponseBadRequest
+from django.http import Http404, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404
 from django.urls import path
 from django.utils.decorators import method_decorator
 from django.utils.functional import cached_property
 from django.views.decorators.clickjacking import xframe_options_exempt
+from django.views.defaults import page_not_found
 from django.views.generic import ListView
 
 from content.fallback import localized
@@ -32,8 +33,12 @@ class EmbedEventListView(ListView):
     context_object_name = "events"
 
     def get(self, request, *args, **kwargs):
+        # The not-found page is answered here, not by the handler, so that it may be framed too:
+        # the partner's site shows it instead of a browser's refusal.
         try:
             response = super().get(request, *args, **kwargs)
+        except Http404 as error:
+            response = page_not_found(request, error)
         except BadFilter as error:
             response = HttpResponseBadRequest(
                 error.message, content_type="text/plain; charset=utf-8"
@@ -42,7 +47,7 @@ class EmbedEventListView(ListView):
 
     def filters(self):
         data = self.request.GET.copy()
-        if "partner" in self.kwargs:
+        if self.partner is not None:
             data["partner"] = self.partner.slug
         return data
 
@@ -55,10 +60,11 @@ class EmbedEventListView(ListView):
 
     @cached_property
     def partner(self):
+        """The consortium partner the page is for, by path or `?partner=`; 404 for any other."""
         slug = self.kwargs.get("partner") or self.request.GET.get("partner")
         if not slug:
             return None
-        return get_object_or_404(Organisation, slug=slug)
+        return get_object_or_404(Organisation.objects.consortium(), slug=slug)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

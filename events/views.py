@@ -1,5 +1,6 @@
 import datetime as dt
 
+from django.conf import settings
 from django.views.generic import DetailView, ListView
 
 from content.views import FilteredListMixin
@@ -46,8 +47,15 @@ class EventDetailView(DetailView):
     def render_to_response(self, context, **kwargs):
         response = super().render_to_response(context, **kwargs)
         if self.display.remember:
+            # Like the session cookie: Secure in production (behind the proxy the request may
+            # reach us as http). No script reads it, so HttpOnly.
             response.set_cookie(
-                TZ_COOKIE, self.display.remember, max_age=TZ_COOKIE_MAX_AGE, samesite="Lax"
+                TZ_COOKIE,
+                self.display.remember,
+                max_age=TZ_COOKIE_MAX_AGE,
+                secure=self.request.is_secure() or settings.SESSION_COOKIE_SECURE,
+                httponly=True,
+                samesite="Lax",
             )
         return response
 

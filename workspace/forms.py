@@ -179,6 +179,32 @@ class BaseAttendanceFormSet(forms.BaseInlineFormSet):
         if "DELETE" in form.fields:
             form.fields["DELETE"].label = _("Remove this row")
 
+    def clean(self):
+        """A new row may not repeat a saved row that no form of this POST changes or removes.
+
+        Django checks the rows against each other only; a POST that leaves saved rows out of its
+        forms (INITIAL_FORMS=0, or one saved meanwhile) would otherwise fail in the database.
+        """
+        super().clean()
+        kept = self._rows_kept_as_saved()
+        for form in self.extra_forms:
+            if not form.has_changed() or self._should_delete_form(form):
+                continue
+            row = (form.cleaned_data.get("organisation"), form.cleaned_data.get("category", ""))
+            if row[0] is not None and (row[0].pk, row[1]) in kept:
+                (constraint,) = Attendance._meta.constraints
+                form.add_error(
+                    None,
+                    ValidationError(constraint.violation_error_message, code="unique"),
+                )
+
+    def _rows_kept_as_saved(self):
+        if self.instance.pk is None:
+            return set()
+        in_forms = [form.instance.pk for form in self.initial_forms]
+        saved = self.instance.attendances.exclude(pk__in=in_forms)
+        return set(saved.values_list("organisation", "category"))
+
 
 AttendanceFormSet = forms.inlineformset_factory(
     Event,

@@ -210,17 +210,31 @@ class SubmitView(WorkspaceMixin, View):
     kind = None  # "event" or "practice"
 
     def post(self, request, pk):
+        # Any item the user may see, not only the editable ones: the second of two submits (a
+        # double click, two tabs) lands on the item's page with a message, not on a 404.
         if self.kind == "event":
-            item = get_object_or_404(self.access.editable_events(), pk=pk)
+            visible, editable = self.access.events(), self.access.editable_events()
         else:
-            item = get_object_or_404(self.access.editable_practices(), pk=pk)
+            visible, editable = self.access.practices(), self.access.editable_practices()
+        item = get_object_or_404(visible, pk=pk)
+        detail_url = reverse(f"workspace:{self.kind}-detail", kwargs={"pk": pk})
+        if not editable.filter(pk=pk).exists():
+            messages.error(request, self.not_submitted_message(item))
+            return redirect(detail_url)
         queue_url = reverse(f"admin:workspace_submitted{self.kind}_change", args=[item.pk])
         try:
             services.submit(item, request.user, request.build_absolute_uri(queue_url))
         except EditConflict:
-            messages.error(request, _("Someone else changed this item; look at it again."))
+            item.refresh_from_db()
+            messages.error(request, self.not_submitted_message(item))
         else:
             messages.success(
                 request, _("Submitted for review. The coordinators will answer by e-mail.")
             )
-        return redirect(reverse(f"workspace:{self.kind}-detail", kwargs={"pk": pk}))
+        return redirect(detail_url)
+
+    @staticmethod
+    def not_submitted_message(item):
+        if item.is_awaiting_review:
+            return _("This item is already submitted for review, so it can no longer be changed.")
+        return _("Someone else changed this item; look at it again.")

@@ -214,6 +214,34 @@ def test_event_calendar_estonian_summary_and_calendar_name(client, thematic_even
     )
 
 
+def test_event_calendar_line_breaks_in_text_flattened_or_escaped(client):
+    event = EventFactory(
+        title_en="Partner meeting\r\nin Tartu; day 1, 2",
+        summary_en="First line.\nSecond line.",
+        venue="Town hall,\nroom 2",
+        city="Tartu",
+    )
+    workshop = WorkshopFactory(event=event, title_en="Opening\nsession")
+
+    response = client.get(event_ics_url(event))
+
+    assert response.status_code == 200
+    # The names as written: icalendar reads them back without unescaping.
+    lines = response.content.split(b"\r\n")
+    assert [line for line in lines if line.startswith((b"NAME", b"X-WR-CALNAME"))] == [
+        b"NAME:Partner meeting in Tartu\\; day 1\\, 2",
+        b"X-WR-CALNAME:Partner meeting in Tartu\\; day 1\\, 2",
+    ]
+    vevents = vevents_by_uid(parse(response))
+    vevent = vevents[f"event-{event.pk}@better.example"]
+    assert str(vevent["SUMMARY"]) == "Partner meeting in Tartu; day 1, 2"
+    assert str(vevent["LOCATION"]) == "Town hall, room 2, Tartu"
+    assert str(vevent["DESCRIPTION"]) == (
+        f"First line.\nSecond line.\n\nhttp://testserver/en/events/{event.slug}/"
+    )
+    assert str(vevents[f"workshop-{workshop.pk}@better.example"]["SUMMARY"]) == "Opening session"
+
+
 def test_event_calendar_categories_numbered_kind_in_hungarian(client, thematic_event_3):
     english = parse(client.get(event_ics_url(thematic_event_3)))
     hungarian = parse(client.get(event_ics_url(thematic_event_3, "hu")))

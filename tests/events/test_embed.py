@@ -6,7 +6,12 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from events.models import Event
-from tests.factories import EventFactory, ParticipationFactory, PartnerFactory
+from tests.factories import (
+    EventFactory,
+    OrganisationFactory,
+    ParticipationFactory,
+    PartnerFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -86,20 +91,37 @@ def test_embed_partner_in_path_same_list(client, tartu):
     assert "frame-ancestors *" in by_path["Content-Security-Policy"].split("; ")
 
 
-def test_embed_unknown_partner_in_path_not_found(client):
-    response = client.get(embed_url(partner="atlantis"))
+def not_found_heading(response):
+    return re.findall(r"<h1>([^<]+)</h1>", response.text)
+
+
+@pytest.mark.parametrize("slug", ["atlantis", "tartu-museum"])
+def test_embed_unknown_or_non_partner_in_path_not_found(client, slug):
+    OrganisationFactory(slug="tartu-museum", name_en="Tartu Art Museum")
+
+    response = client.get(embed_url(partner=slug))
 
     assert response.status_code == 404
+    assert not_found_heading(response) == ["Page not found"]
+    assert "frame-ancestors *" in response["Content-Security-Policy"].split("; ")
 
 
-def test_embed_unknown_partner_in_query_400_with_message(client):
-    response = client.get(embed_url(), {"partner": "atlantis"})
+@pytest.mark.parametrize("slug", ["atlantis", "tartu-museum"])
+def test_embed_unknown_or_non_partner_in_query_not_found(client, slug):
+    OrganisationFactory(slug="tartu-museum", name_en="Tartu Art Museum")
+
+    response = client.get(embed_url(), {"partner": slug})
+
+    assert response.status_code == 404
+    assert not_found_heading(response) == ["Page not found"]
+    assert "frame-ancestors *" in response["Content-Security-Policy"].split("; ")
+
+
+def test_embed_bad_filter_value_400_with_message(client, tartu):
+    response = client.get(embed_url(partner="tartu"), {"year": "soon"})
 
     assert response.status_code == 400
-    assert response.content.decode() == (
-        "Bad value for the filter “partner”: "
-        "Select a valid choice. That choice is not one of the available choices."
-    )
+    assert response.content.decode() == "Bad value for the filter “year”: Enter a whole number."
     assert "frame-ancestors *" in response["Content-Security-Policy"].split("; ")
 
 

@@ -72,6 +72,36 @@ def test_tz_choice_remembered_in_cookie_for_next_request(client, thematic_event_
     assert workshop_cell(second.content.decode(), 1, "ws-time") == "11:30–13:00 EEST"
 
 
+def cookie_flags(morsel):
+    return {flag: morsel[flag] for flag in ("secure", "httponly", "samesite", "max-age")}
+
+
+def test_tz_cookie_secure_in_production(client, thematic_event_3, settings):
+    settings.SESSION_COOKIE_SECURE = True
+
+    response = client.get(DETAIL.format(language="et"), {"tz": "Europe/Tallinn"})
+
+    assert cookie_flags(response.cookies["tz"]) == {
+        "secure": True,
+        "httponly": True,
+        "samesite": "Lax",
+        "max-age": 365 * 24 * 3600,
+    }
+
+
+def test_tz_cookie_secure_over_https(client, thematic_event_3):
+    response = client.get(DETAIL.format(language="et"), {"tz": "Europe/Tallinn"}, secure=True)
+
+    assert response.cookies["tz"]["secure"] is True
+
+
+def test_tz_cookie_not_secure_over_http_in_development(client, thematic_event_3):
+    response = client.get(DETAIL.format(language="et"), {"tz": "Europe/Tallinn"})
+
+    assert response.cookies["tz"]["secure"] == ""
+    assert response.cookies["tz"]["httponly"] is True
+
+
 def test_tz_unknown_value_shows_message_and_event_zone(client, thematic_event_3):
     response = client.get(DETAIL.format(language="en"), {"tz": "Mars/Olympus_Mons"})
 

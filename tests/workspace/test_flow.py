@@ -160,6 +160,31 @@ def test_submitted_item_can_no_longer_be_edited_by_staff(client, staff_a, a_item
     assert response.status_code == 404
 
 
+@pytest.mark.parametrize("kind", ["event", "practice"])
+def test_double_submit_second_lands_on_item_page_with_message(
+    client, staff_a, coordinator, a_items, committed, kind
+):
+    client.force_login(staff_a)
+    item = a_items[f"draft_{kind}"]
+    url = reverse(f"workspace:{kind}-submit", args=[item.pk])
+    with committed():
+        client.post(url, follow=True)
+
+    response = client.post(url, follow=True)
+
+    assert response.redirect_chain == [(reverse(f"workspace:{kind}-detail", args=[item.pk]), 302)]
+    assert [str(m) for m in response.context["messages"]] == [
+        "This item is already submitted for review, so it can no longer be changed."
+    ]
+    assert [m.subject for m in mail.outbox] == [f"{kind_subject(kind)}: {item}"]
+    assert item.history.filter(history_change_reason="Submitted for review").count() == 1
+
+
+def kind_subject(kind):
+    noun = "Study visit" if kind == "event" else "Good practice"
+    return f"{noun} submitted for review"
+
+
 def test_history_as_of_shows_earlier_state(partner_a):
     import datetime as dt
 

@@ -8,7 +8,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from PIL import Image
 
-from events.models import Event, EventPhoto
+from events.models import Attendance, Event, EventPhoto
 from practices.models import GoodPractice
 
 from .conftest import make_staff
@@ -153,6 +153,71 @@ def test_practice_contact_limited_to_own_people(client, staff_a, staff_b):
     assert [str(p) for p in response.context["form"].fields["contact"].queryset] == [
         "staff-a person"
     ]
+
+
+def forged_attendance_post(partner, organisation, **overrides):
+    """An edit POST with no initial rows and one new row: what a replayed or forged form sends."""
+    data = visit_data(partner, seen_version=1, **overrides)
+    data.update(
+        {
+            "attendances-TOTAL_FORMS": "1",
+            "attendances-INITIAL_FORMS": "0",
+            "attendances-0-organisation": organisation.pk,
+            "attendances-0-category": "staff",
+            "attendances-0-participants": "9",
+        }
+    )
+    return data
+
+
+def test_visit_forged_row_repeating_saved_attendance_is_form_error(
+    client, staff_a, partner_a, partner_b, a_items
+):
+    event = a_items["draft_event"]
+    Attendance.objects.create(event=event, organisation=partner_b, category="staff", participants=4)
+    client.force_login(staff_a)
+    data = forged_attendance_post(partner_a, partner_b, title_en="Title kept")
+
+    response = client.post(reverse("workspace:event-update", args=[event.pk]), data)
+
+    assert response.status_code == 200
+    row = response.context["formset"].forms[0]
+    assert row.non_field_errors() == [
+        "Attendance for this organisation and category is already recorded."
+    ]
+    assert (row["participants"].value(), row["category"].value()) == ("9", "staff")
+    assert response.context["form"]["title_en"].value() == "Title kept"
+    event.refresh_from_db()
+    assert event.title_en == "Tartu draft visit"
+    assert [(a.category, a.participants) for a in event.attendances.all()] == [("staff", 4)]
+
+
+def test_visit_row_replacing_a_removed_attendance_saved(
+    client, staff_a, partner_a, partner_b, a_items
+):
+    event = a_items["draft_event"]
+    saved = Attendance.objects.create(
+        event=event, organisation=partner_b, category="staff", participants=4
+    )
+    client.force_login(staff_a)
+    data = forged_attendance_post(partner_a, partner_b)
+    data.update(
+        {
+            "attendances-TOTAL_FORMS": "2",
+            "attendances-INITIAL_FORMS": "1",
+            "attendances-0-id": saved.pk,
+            "attendances-0-participants": "4",
+            "attendances-0-DELETE": "on",
+            "attendances-1-organisation": partner_b.pk,
+            "attendances-1-category": "staff",
+            "attendances-1-participants": "9",
+        }
+    )
+
+    response = client.post(reverse("workspace:event-update", args=[event.pk]), data)
+
+    assert response.status_code == 302
+    assert [(a.category, a.participants) for a in event.attendances.all()] == [("staff", 9)]
 
 
 def test_concurrent_edit_keeps_second_users_input(
