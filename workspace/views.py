@@ -70,7 +70,8 @@ class EventDetailView(WorkspaceMixin, DetailView):
             .select_related("host", "owner")
             .prefetch_related(
                 Prefetch("participations", queryset=participants),
-                "practices",
+                # Never another partner's draft, even one linked to a visit this user may see.
+                Prefetch("practices", queryset=self.access.practice_choices()),
                 "attendances__organisation",
                 "photos",
             )

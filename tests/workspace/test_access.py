@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 
 from events.models import EventPhoto
-from tests.factories import EventFactory, ParticipationFactory
+from tests.factories import EventFactory, GoodPracticeFactory, ParticipationFactory
 
 from .conftest import add_photo
 from .helpers import practice_data, visit_data, workspace_links
@@ -165,6 +165,26 @@ def test_published_event_of_another_partner_not_attended_is_404(client, staff_a,
     response = client.get(reverse("workspace:event-detail", args=[event.pk]))
 
     assert response.status_code == 404
+
+
+def test_other_partners_draft_practice_absent_from_a_visit_examining_it(
+    client, staff_a, partner_a, partner_b
+):
+    visit = EventFactory(
+        title_en="Visit to Gävle", host=partner_b, owner=partner_b, is_published=True
+    )
+    ParticipationFactory(event=visit, organisation=partner_a)
+    draft = GoodPracticeFactory(title_en="Gävle's secret draft", owner=partner_b, status="draft")
+    published = GoodPracticeFactory(
+        title_en="Open data portal", owner=partner_b, status="published"
+    )
+    visit.practices.set([draft, published])
+    client.force_login(staff_a)
+
+    response = client.get(reverse("workspace:event-detail", args=[visit.pk]))
+
+    assert [p.title for p in response.context["event"].practices.all()] == ["Open data portal"]
+    assert "secret draft" not in response.text
 
 
 def test_other_partners_draft_practice_refused_as_examined_practice(
