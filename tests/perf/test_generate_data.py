@@ -50,3 +50,16 @@ def test_generate_data_refuses_to_add_a_second_set(generated):
 def test_generator_same_seed_same_text():
     assert Generator(200, 1).texts("title", 6) == Generator(200, 1).texts("title", 6)
     assert Generator(200, 1).texts("title", 6) != Generator(200, 2).texts("title", 6)
+
+
+def test_generate_data_beside_the_demo_data_numbers_after_it():
+    call_command("load_demo", verbosity=0)
+    demo_partners = list(Organisation.objects.consortium().values_list("partner_number", flat=True))
+
+    call_command("generate_data", events=50, seed=1, stdout=None)
+
+    numbers = list(Organisation.objects.consortium().values_list("partner_number", flat=True))
+    assert numbers == list(range(1, len(numbers) + 1))
+    assert numbers[: len(demo_partners)] == demo_partners
+    assert list(Organisation.objects.lead().values_list("slug", flat=True)) == ["genoa"]
+    assert Event.objects.get(slug="thematic-event-3").number == 3

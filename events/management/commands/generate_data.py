@@ -10,6 +10,7 @@ import random
 
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
+from django.db.models import Max
 from django.utils import timezone
 
 from content import languages
@@ -128,14 +129,17 @@ class Generator:
             values[english] = self.words(languages.default(), count)
         return values
 
-    def organisations(self):
+    def organisations(self, first_number=1, with_lead=True):
+        """The organisations, the first PARTNERS of them consortium partners numbered from
+        first_number (after any partners already there), the first the lead if with_lead."""
         rows = []
         for i in range(self.n_organisations):
             city, country, zone = self.rng.choice(CITIES)
             partner = i < PARTNERS
             role = ""
             if partner:
-                role = Organisation.Role.LEAD if i == 0 else Organisation.Role.PARTNER
+                lead = with_lead and i == 0
+                role = Organisation.Role.LEAD if lead else Organisation.Role.PARTNER
             rows.append(
                 Organisation(
                     slug=f"gen-organisation-{i}",
@@ -143,7 +147,7 @@ class Generator:
                     city=city,
                     country=country,
                     timezone=zone,
-                    partner_number=i + 1 if partner else None,
+                    partner_number=first_number + i if partner else None,
                     partner_role=role,
                     organisation_type=self.rng.choice(Organisation.Type.values),
                     **self.texts("name", 3),
@@ -264,7 +268,14 @@ class Command(BaseCommand):
                 for i, name in enumerate(THEMES)
             ]
         )
-        organisations = Organisation.objects.bulk_create(gen.organisations(), batch_size=BATCH)
+        # Beside content already there (the demo data): partner numbers after the existing ones,
+        # no second lead partner, and event numbers after each kind's highest.
+        existing = Organisation.objects.consortium()
+        first_number = (existing.aggregate(n=Max("partner_number"))["n"] or 0) + 1
+        with_lead = not Organisation.objects.lead().exists()
+        organisations = Organisation.objects.bulk_create(
+            gen.organisations(first_number, with_lead), batch_size=BATCH
+        )
         people = Person.objects.bulk_create(gen.people(organisations), batch_size=BATCH)
         practices = GoodPractice.objects.bulk_create(
             gen.practices(organisations, people), batch_size=BATCH // 4
@@ -295,7 +306,9 @@ class Command(BaseCommand):
         return Transfer.objects.bulk_create(rows, batch_size=BATCH)
 
     def events(self, gen, organisations, themes, practices, people):
-        numbers = {}
+        highest = Event.objects.order_by().values("kind").annotate(n=Max("number"))
+        highest = highest.values_list("kind", "n")
+        numbers = {kind: n for kind, n in highest if n is not None}
         n_events = n_workshops = 0
         for first in range(0, gen.events, BATCH):
             batch = [
