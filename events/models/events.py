@@ -17,6 +17,20 @@ from partners.models import Organisation, Person
 from practices.models import GoodPractice, Theme, Transfer
 
 
+def _workshops_with_public_experts(*more):
+    """The Prefetch of an event's workshops with their public experts (and `more` lookups)."""
+    experts = Person.objects.public().select_related("organisation")
+    workshops = _related("workshops").objects.prefetch_related(
+        models.Prefetch("experts", queryset=experts), *more
+    )
+    return models.Prefetch("workshops", queryset=workshops)
+
+
+def _participations_with_organisations():
+    participations = _related("participations").objects.select_related("organisation")
+    return models.Prefetch("participations", queryset=participations)
+
+
 def _related(name):
     """The model on the other side of one of Event's relations, defined in this package's other
     modules (workshops, changes, participation), which import this one."""
@@ -47,16 +61,11 @@ class EventQuerySet(SearchableQuerySet, ReviewableQuerySet):
 
         Only published practices and public experts are fetched: the page never shows others.
         """
-        experts = Person.objects.public().select_related("organisation")
-        workshops = _related("workshops").objects.prefetch_related(
-            models.Prefetch("experts", queryset=experts), "materials"
-        )
-        participations = _related("participations").objects.select_related("organisation")
         return self.select_related("host").prefetch_related(
             "themes",
             "changes",
-            models.Prefetch("participations", queryset=participations),
-            models.Prefetch("workshops", queryset=workshops),
+            _participations_with_organisations(),
+            _workshops_with_public_experts("materials"),
             models.Prefetch(
                 "practices",
                 queryset=GoodPractice.objects.published().with_related(),
@@ -66,19 +75,14 @@ class EventQuerySet(SearchableQuerySet, ReviewableQuerySet):
 
     def with_export(self):
         """Everything the JSON export shows of each event, and `change_count`."""
-        experts = Person.objects.public().select_related("organisation")
-        workshops = _related("workshops").objects.prefetch_related(
-            models.Prefetch("experts", queryset=experts)
-        )
-        participations = _related("participations").objects.select_related("organisation")
         return (
             self.select_related("host")
             .annotate(change_count=change_count())
             .prefetch_related(
-                models.Prefetch("participations", queryset=participations),
+                _participations_with_organisations(),
                 "themes",
                 models.Prefetch("practices", queryset=GoodPractice.objects.published()),
-                models.Prefetch("workshops", queryset=workshops),
+                _workshops_with_public_experts(),
             )
         )
 
