@@ -118,6 +118,17 @@ class VersionedAdminMixin:
         super().save_model(request, obj, form, change)
 
 
+class VersionedInlineMixin(VersionedAdminMixin):
+    """For inline rows of versioned models: each row carries the version it showed, and a row
+    someone else saved meanwhile is refused with the editor's input kept."""
+
+    def get_formset(self, request, obj=None, **kwargs):
+        base = kwargs.pop("form", self.form)
+        if not issubclass(base, VersionedModelForm):
+            base = type(f"Versioned{base.__name__}", (VersionedModelForm, base), {})
+        return super().get_formset(request, obj, form=base, **kwargs)
+
+
 class TranslatedAdmin(VersionedAdminMixin, TabbedTranslationAdmin):
     """A ModelAdmin with a tab per language for translated fields, its scripts served locally,
     and a stale save refused for versioned models."""

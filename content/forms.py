@@ -42,6 +42,7 @@ class VersionedModelForm(forms.ModelForm):
         return cleaned
 
     def _last_editor(self):
-        latest = self.instance.history.first()
+        history = getattr(self.instance, "history", None)
+        latest = history.first() if history is not None else None
         who = getattr(latest, "history_user", None) if latest else None
         return (who.get_full_name() or who.get_username()) if who else _("Someone")

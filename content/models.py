@@ -47,7 +47,8 @@ class PublishableQuerySet(models.QuerySet):
         return self._update_public(self.unpublished_values)
 
     def _update_public(self, values):
-        changed = self.update(**values)
+        # A new version too: a form opened before the change must not silently undo it.
+        changed = self.update(**values, version=models.F("version") + 1)
         bump_content_version()  # update() sends no signals
         return changed
 
@@ -67,12 +68,25 @@ class ReviewableQuerySet(PublishableQuerySet):
 
 class Versioned(models.Model):
     """A row that refuses a stale save: each save through the admin, the workspace or the
-    review claims the version its editor started from (claim_version)."""
+    review claims the version its editor started from (claim_version). Any other save of a
+    stored row (an inline row, a script) still moves the version on, never back, so a form
+    opened before it is refused too."""
 
     version = models.PositiveIntegerField(_("version"), default=1, editable=False)
 
     class Meta:
         abstract = True
+
+    def save(self, *args, **kwargs):
+        update_fields = kwargs.get("update_fields")
+        claimed = getattr(self, "_version_claimed", False)
+        if not claimed and not self._state.adding and self.pk is not None:
+            if update_fields is None or "version" in update_fields:
+                stored = self.stored_version()
+                if stored is not None:
+                    self.version = stored + 1
+        self._version_claimed = False
+        super().save(*args, **kwargs)
 
     def claim_version(self, seen_version):
         """Move the stored version from seen_version to the next, or raise EditConflict.
@@ -85,6 +99,7 @@ class Versioned(models.Model):
         if not claimed:
             raise EditConflict
         self.version = seen_version + 1
+        self._version_claimed = True
 
     def stored_version(self):
         """The version in the database now (None for an unsaved row)."""

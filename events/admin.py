@@ -15,6 +15,8 @@ from content.admin import (
     MissingLanguagesMixin,
     MissingTranslationFilter,
     TranslatedAdmin,
+    VersionedAdminMixin,
+    VersionedInlineMixin,
 )
 from content.languages import columns
 from partners.models import Organisation
@@ -97,14 +99,14 @@ class SubmittedEventFormSet(forms.BaseInlineFormSet):
         return form
 
 
-class ParticipationInline(admin.TabularInline):
+class ParticipationInline(VersionedInlineMixin, admin.TabularInline):
     model = Participation
     fields = ["organisation", "role"]
     autocomplete_fields = ["organisation"]
     extra = 0
 
 
-class WorkshopInline(LocalTimeHelpMixin, TranslationStackedInline):
+class WorkshopInline(VersionedInlineMixin, LocalTimeHelpMixin, TranslationStackedInline):
     model = Workshop
     formset = SubmittedEventFormSet
     fields = ["order", "title", "description", "start", "end", "experts"]
@@ -113,7 +115,7 @@ class WorkshopInline(LocalTimeHelpMixin, TranslationStackedInline):
     show_change_link = True
 
 
-class EventChangeInline(LocalTimeHelpMixin, TranslationStackedInline):
+class EventChangeInline(VersionedInlineMixin, LocalTimeHelpMixin, TranslationStackedInline):
     model = EventChange
     fields = [
         "recorded_at",
@@ -125,7 +127,7 @@ class EventChangeInline(LocalTimeHelpMixin, TranslationStackedInline):
     classes = ["collapse"]
 
 
-class AttendanceInline(admin.TabularInline):
+class AttendanceInline(VersionedInlineMixin, admin.TabularInline):
     model = Attendance
     fields = ["organisation", "category", "participants"]
     autocomplete_fields = ["organisation"]
@@ -280,14 +282,14 @@ class OutsideEventAdmin(KindEventAdmin):
 
 
 @admin.register(Semester)
-class SemesterAdmin(admin.ModelAdmin):
+class SemesterAdmin(VersionedAdminMixin, admin.ModelAdmin):
     list_display = ["__str__", "number", "start", "end"]
     search_fields = ["number"]
     date_hierarchy = "start"
     fields = ["number", "start", "end"]
 
 
-class MaterialInline(TranslationTabularInline):
+class MaterialInline(VersionedInlineMixin, TranslationTabularInline):
     model = Material
     fields = ["title", "file", "url", "language"]
     extra = 0
@@ -339,7 +341,7 @@ class EventChangeAdmin(EventPartTimeZoneMixin, LocalTimeHelpMixin, TranslatedAdm
 
 
 @admin.register(Attendance)
-class AttendanceAdmin(SimpleHistoryAdmin):
+class AttendanceAdmin(VersionedAdminMixin, SimpleHistoryAdmin):
     list_display = ["event", "organisation", "category", "participants"]
     list_filter = ["event__kind"]
     list_select_related = ["event", "organisation"]
@@ -348,7 +350,7 @@ class AttendanceAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Participation)
-class ParticipationAdmin(SimpleHistoryAdmin):
+class ParticipationAdmin(VersionedAdminMixin, SimpleHistoryAdmin):
     list_display = ["event", "organisation", "role"]
     list_filter = ["role", "event__kind"]
     list_select_related = ["event", "organisation"]

@@ -2,13 +2,13 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationTabularInline
 
-from content.admin import HistoryTranslatedAdmin
+from content.admin import HistoryTranslatedAdmin, VersionedInlineMixin
 from content.languages import columns
 
 from .models import Organisation, Person
 
 
-class PersonInline(TranslationTabularInline):
+class PersonInline(VersionedInlineMixin, TranslationTabularInline):
     model = Person
     fields = ["name", "honorific", "role", "email", "is_public"]
     extra = 0

@@ -4,6 +4,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
+from content.models import Versioned
 from content.search import SearchableQuerySet, searchable
 from content.timezones import TimeZoneField
 from content.uploads import ImageUploadField
@@ -19,7 +20,7 @@ class OrganisationQuerySet(SearchableQuerySet):
 
 
 @searchable("name", "description", index_prefix="org")
-class Organisation(models.Model):
+class Organisation(Versioned):
     class Role(models.TextChoices):
         LEAD = "lead", _("Lead partner")
         PARTNER = "partner", _("Partner")
@@ -119,7 +120,7 @@ class PersonQuerySet(models.QuerySet):
         return self.filter(is_public=True)
 
 
-class Person(models.Model):
+class Person(Versioned):
     name = models.CharField(_("name"), max_length=200)
     honorific = models.CharField(
         _("honorific"), max_length=20, blank=True, help_text=_("For example “Dr”.")

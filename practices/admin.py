@@ -3,7 +3,13 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
-from content.admin import HistoryTranslatedAdmin, MissingLanguagesMixin, MissingTranslationFilter
+from content.admin import (
+    HistoryTranslatedAdmin,
+    MissingLanguagesMixin,
+    MissingTranslationFilter,
+    VersionedAdminMixin,
+    VersionedInlineMixin,
+)
 from content.languages import columns
 
 from .admin_actions import export_practices_csv, export_practices_xlsx
@@ -21,7 +27,7 @@ class ThemeAdmin(HistoryTranslatedAdmin):
     ]
 
 
-class TransferInline(admin.TabularInline):
+class TransferInline(VersionedInlineMixin, admin.TabularInline):
     model = Transfer
     fk_name = "practice"
     fields = ["importer", "stage", "started_on", "stage_reached_on"]
@@ -86,7 +92,7 @@ class GoodPracticeAdmin(MissingLanguagesMixin, HistoryTranslatedAdmin):
 
 
 @admin.register(Transfer)
-class TransferAdmin(SimpleHistoryAdmin):
+class TransferAdmin(VersionedAdminMixin, SimpleHistoryAdmin):
     list_display = ["__str__", "importer", "stage", "started_on", "stage_reached_on"]
     list_filter = ["stage", "importer"]
     list_select_related = ["practice", "importer"]

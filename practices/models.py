@@ -5,13 +5,13 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from content.fallback import shown
-from content.models import Reviewable, ReviewableQuerySet
+from content.models import Reviewable, ReviewableQuerySet, Versioned
 from content.search import SearchableQuerySet, searchable
 from content.uploads import ImageUploadField
 from partners.models import Organisation, Person
 
 
-class Theme(models.Model):
+class Theme(Versioned):
     name = models.CharField(_("name"), max_length=150)
     slug = models.SlugField(_("slug"), max_length=80, unique=True)
 
@@ -148,7 +148,7 @@ class GoodPractice(Reviewable):
         self.status = self.Status.PUBLISHED
 
 
-class Transfer(models.Model):
+class Transfer(Versioned):
     """A partner importing a good practice, and how far the import has come."""
 
     class Stage(models.TextChoices):

@@ -216,7 +216,7 @@ AttendanceFormSet = forms.inlineformset_factory(
 )
 
 
-class PhotoCaptionForm(forms.ModelForm):
+class PhotoCaptionForm(VersionedModelForm):
     class Meta:
         model = EventPhoto
         fields = ["caption"]

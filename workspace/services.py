@@ -90,7 +90,9 @@ def save_practice(form, user):
 
 @transaction.atomic
 def caption_photo(form, user):
-    """Save a photo's new caption; the visit's history keeps who changed it and when."""
+    """Save a photo's new caption; the visit's history keeps who changed it and when.
+    Raises EditConflict if someone else saved the photo since the form's check."""
+    form.instance.claim_version(form.cleaned_data["seen_version"])
     photo = form.save()
     _record_photo_change(photo, user, REASON_PHOTO_CAPTIONED)
     return photo

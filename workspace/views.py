@@ -146,7 +146,11 @@ class PhotoCaptionView(PhotoMixin, UpdateView):
     form_class = PhotoCaptionForm
 
     def form_valid(self, form):
-        services.caption_photo(form, self.request.user)
+        try:
+            services.caption_photo(form, self.request.user)
+        except EditConflict:
+            form.add_error(None, _("Someone else saved this item at the same moment."))
+            return self.form_invalid(form)
         messages.success(self.request, _("The caption is saved."))
         return redirect(self.get_success_url())
 

@@ -3,10 +3,12 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from content.models import Versioned
+
 from .events import Event
 
 
-class EventChange(models.Model):
+class EventChange(Versioned):
     """A recorded change of a published event's dates, place or format, with its reason."""
 
     class Precision(models.TextChoices):

@@ -2,12 +2,13 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from content.models import Versioned
 from partners.models import Organisation
 
 from .events import Event
 
 
-class Participation(models.Model):
+class Participation(Versioned):
     class Role(models.TextChoices):
         HOST = "host", _("Host")
         PARTICIPANT = "participant", _("Participant")
@@ -45,7 +46,7 @@ class Participation(models.Model):
         return f"{self.organisation} ({self.get_role_display()})"
 
 
-class Attendance(models.Model):
+class Attendance(Versioned):
     event = models.ForeignKey(
         Event, verbose_name=_("event"), on_delete=models.CASCADE, related_name="attendances"
     )

@@ -2,12 +2,13 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from content.models import Versioned
 from content.uploads import ImageUploadField
 
 from .events import Event
 
 
-class EventPhoto(models.Model):
+class EventPhoto(Versioned):
     """A photo of an event, uploaded by partner staff or coordinators."""
 
     event = models.ForeignKey(

@@ -2,8 +2,10 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from content.models import Versioned
 
-class Semester(models.Model):
+
+class Semester(Versioned):
     """A reporting period. Dates are stored, not computed: the first semester is irregular."""
 
     number = models.PositiveSmallIntegerField(_("number"), unique=True)

@@ -3,13 +3,14 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from content.models import Versioned
 from content.uploads import DocumentUploadField
 from partners.models import Person
 
 from .events import Event
 
 
-class Workshop(models.Model):
+class Workshop(Versioned):
     """A session of an event, with start and end instants (stored in UTC)."""
 
     event = models.ForeignKey(
@@ -66,7 +67,7 @@ class Workshop(models.Model):
             )
 
 
-class Material(models.Model):
+class Material(Versioned):
     workshop = models.ForeignKey(
         Workshop, verbose_name=_("workshop"), on_delete=models.CASCADE, related_name="materials"
     )

@@ -91,7 +91,9 @@ def test_caption_saved_with_message_and_history(client, staff_a, visit, photo):
     client.force_login(staff_a)
 
     response = client.post(
-        caption_url(photo), {"caption": "Tartu's digital front desk"}, follow=True
+        caption_url(photo),
+        {"caption": "Tartu's digital front desk", "seen_version": "1"},
+        follow=True,
     )
 
     photo.refresh_from_db()
@@ -108,7 +110,7 @@ def test_caption_saved_with_message_and_history(client, staff_a, visit, photo):
 def test_caption_too_long_is_refused_with_input_kept(client, staff_a, photo):
     client.force_login(staff_a)
 
-    response = client.post(caption_url(photo), {"caption": "x" * 251})
+    response = client.post(caption_url(photo), {"caption": "x" * 251, "seen_version": "1"})
 
     form = response.context["form"]
     assert form.errors == {
@@ -123,7 +125,7 @@ def test_caption_message_in_swedish(client, staff_a, visit, photo):
     client.force_login(staff_a)
     url = f"/sv/workspace/visits/{visit.pk}/photos/{photo.pk}/caption/"
 
-    response = client.post(url, {"caption": "Receptionen"}, follow=True)
+    response = client.post(url, {"caption": "Receptionen", "seen_version": "1"}, follow=True)
 
     assert messages_of(response) == ["Bildtexten är sparad."]
 
@@ -200,7 +202,7 @@ def test_delete_keeps_the_other_photos(
 def test_coordinator_may_caption_a_partners_draft(client, group_coordinator, visit, photo):
     client.force_login(group_coordinator)
 
-    client.post(caption_url(photo), {"caption": "Checked by the coordinators"})
+    client.post(caption_url(photo), {"caption": "Checked by the coordinators", "seen_version": "1"})
 
     photo.refresh_from_db()
     assert photo.caption == "Checked by the coordinators"
@@ -211,7 +213,7 @@ def test_long_file_name_fits_the_history_reason(client, staff_a, visit):
     photo = add_photo(visit, name=f"{'a' * 90}.png")
     client.force_login(staff_a)
 
-    client.post(caption_url(photo), {"caption": "Long"})
+    client.post(caption_url(photo), {"caption": "Long", "seen_version": "1"})
 
     reason = visit.history.order_by("history_date", "history_id").last().history_change_reason
     assert (len(reason), reason[:40]) == (100, f"Changed the caption of photo {'a' * 11}")
@@ -221,6 +223,28 @@ def test_photo_form_label_in_swedish(staff_a, photo):
     from workspace.forms import PhotoCaptionForm
 
     with translation.override("sv"):
-        labels = [str(field.label) for field in PhotoCaptionForm(instance=photo)]
+        labels = [str(field.label) for field in PhotoCaptionForm(instance=photo).visible_fields()]
 
     assert labels == ["Bildtext"]
+
+
+def test_stale_photo_caption_is_refused_with_input_kept(client, staff_a, a_items):
+    photo = add_photo(a_items["draft_event"], caption="The front desk")
+    client.force_login(staff_a)
+    page = client.get(caption_url(photo)).content.decode()
+    seen = re.findall(r'name="seen_version" value="(\d+)"', page)
+    assert seen == ["1"]
+    client.post(caption_url(photo), {"caption": "First caption", "seen_version": "1"})
+
+    response = client.post(caption_url(photo), {"caption": "Stale caption", "seen_version": "1"})
+
+    form = response.context["form"]
+    assert [str(e) for e in form.non_field_errors()] == [
+        (
+            "Someone saved this item while you were editing it, so your changes are not saved yet. "
+            "Your input is kept below: compare it with the current version, then save again to "
+            "replace that version with yours."
+        )
+    ]
+    assert form["caption"].value() == "Stale caption"
+    assert EventPhoto.objects.get(pk=photo.pk).caption == "First caption"

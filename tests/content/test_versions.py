@@ -1,0 +1,85 @@
+"""Every editable content model refuses a stale save: two coordinators who opened the same
+organisation, person, theme, workshop never silently wipe each
+other's changes."""
+
+from datetime import datetime
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from events.models import Workshop
+from partners.models import Organisation, Person
+from practices.models import Theme
+from tests.content.test_admin import form_data
+from tests.factories import (
+    OrganisationFactory,
+    PersonFactory,
+    ThemeFactory,
+    WorkshopFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+CONFLICT = (
+    "coord saved this item while you were editing it, so your changes are not saved yet. "
+    "Your input is kept below: compare it with the current version, then save again to "
+    "replace that version with yours."
+)
+
+
+def split_date_times(data, item):
+    """The admin's date and time inputs of an instant, in the zone of the item's event."""
+    split = {}
+    for name, value in data.items():
+        if isinstance(value, datetime):
+            local = timezone.localtime(value, item.event.tzinfo)
+            split |= {f"{name}_0": f"{local:%Y-%m-%d}", f"{name}_1": f"{local:%H:%M:%S}"}
+        else:
+            split[name] = value
+    return split
+
+
+@pytest.mark.parametrize(
+    ("factory", "model", "field"),
+    [
+        (OrganisationFactory, Organisation, "name_en"),
+        (PersonFactory, Person, "name"),
+        (ThemeFactory, Theme, "name_en"),
+        (WorkshopFactory, Workshop, "title_en"),
+    ],
+    ids=["organisation", "person", "theme", "workshop"],
+)
+def test_admin_second_save_of_the_same_version_is_refused(
+    coordinator_client, factory, model, field
+):
+    item = factory()
+    opts = model._meta
+    url = reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[item.pk])
+    opened = split_date_times(form_data(coordinator_client.get(url)), item)
+    first = coordinator_client.post(url, {**opened, field: "First save"})
+    assert first.status_code == 302, first.context["adminform"].form.errors
+
+    response = coordinator_client.post(url, {**opened, field: "Stale save"})
+
+    form = response.context["adminform"].form
+    assert [str(e) for e in form.non_field_errors()] == [CONFLICT]
+    assert form[field].value() == "Stale save"
+    assert getattr(model.objects.get(pk=item.pk), field) == "First save"
+
+
+def test_inline_row_saved_keeps_the_version_moving_on(coordinator_client):
+    """A row saved without a version check (an inline, a script) still makes older forms stale."""
+    person = PersonFactory()
+    url = reverse("admin:partners_person_change", args=[person.pk])
+    opened = form_data(coordinator_client.get(url))
+    person.name = "Renamed elsewhere"
+    person.save()
+
+    response = coordinator_client.post(url, {**opened, "name": "Stale save"})
+
+    assert len(response.context["adminform"].form.non_field_errors()) == 1
+    assert Person.objects.values_list("name", "version").get(pk=person.pk) == (
+        "Renamed elsewhere",
+        2,
+    )
