@@ -334,3 +334,17 @@ def test_practice_image_refused_as_the_admin_refuses_it(client, staff_a):
     ]
     assert response.context["form"]["summary_en"].value() == "One desk for every service."
     assert GoodPractice.objects.count() == 0
+
+
+def test_stale_practice_edit_is_merged_with_the_other_editors_change(client, staff_a, partner_a):
+    client.force_login(staff_a)
+    client.post(reverse("workspace:practice-create"), practice_data())
+    practice = GoodPractice.objects.get(title_en="Digital front desk")
+    edit_url = reverse("workspace:practice-update", args=[practice.pk])
+    client.post(edit_url, practice_data(seen_version=1, location_en="Tartu, Raekoja plats"))
+
+    response = client.post(edit_url, practice_data(seen_version=1, title_en="Front desk"))
+
+    assert response.status_code == 302
+    practice.refresh_from_db()
+    assert (practice.title_en, practice.location_en) == ("Front desk", "Tartu, Raekoja plats")
