@@ -5,9 +5,9 @@ import posixpath
 from functools import partial
 
 from django.db import transaction
-from django.utils.text import slugify
 
 from content.mail import send_mail_later
+from content.slugs import save_with_unique_slug
 from events.models import Event, EventPhoto, Participation
 from partners.models import Person
 
@@ -27,15 +27,6 @@ REASON_PHOTO_DELETED = "Deleted photo %s"
 REASON_MAX_LENGTH = 100
 
 
-def unique_slug(model, text, max_length=100):
-    base = slugify(text)[:max_length].strip("-") or "item"
-    slug, n = base, 2
-    while model._default_manager.filter(slug=slug).exists():
-        slug = f"{base[: max_length - 6]}-{n}"
-        n += 1
-    return slug
-
-
 def _save_with_history(instance, user, reason):
     instance._history_user = user
     instance._change_reason = reason
@@ -46,15 +37,14 @@ def _save_with_history(instance, user, reason):
 def save_study_visit(form, attendance_formset, participants, photos, user):
     """Save a study visit from the workspace with its participants, attendance and photos."""
     event = form.instance
+    event._history_user = user
     if event.pk:
         event.claim_version(form.cleaned_data["seen_version"])
-        reason = REASON_EDITED
+        event._change_reason = REASON_EDITED
+        event = form.save()
     else:
-        event.slug = unique_slug(type(event), form.cleaned_data["title_en"])
-        reason = REASON_CREATED
-    event._history_user = user
-    event._change_reason = reason
-    event = form.save()
+        event._change_reason = REASON_CREATED
+        event = save_with_unique_slug(event, form.cleaned_data["title_en"], form.save)
     _sync_participants(event, participants)
     attendance_formset.instance = event
     attendance_formset.save()
@@ -77,15 +67,13 @@ def _sync_participants(event, organisations):
 @transaction.atomic
 def save_practice(form, user):
     practice = form.instance
+    practice._history_user = user
     if practice.pk:
         practice.claim_version(form.cleaned_data["seen_version"])
-        reason = REASON_EDITED
-    else:
-        practice.slug = unique_slug(type(practice), form.cleaned_data["title_en"])
-        reason = REASON_CREATED
-    practice._history_user = user
-    practice._change_reason = reason
-    return form.save()
+        practice._change_reason = REASON_EDITED
+        return form.save()
+    practice._change_reason = REASON_CREATED
+    return save_with_unique_slug(practice, form.cleaned_data["title_en"], form.save)
 
 
 @transaction.atomic
