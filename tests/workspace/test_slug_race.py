@@ -3,7 +3,6 @@ is allocated again when the database refuses the first (content/slugs.py)."""
 
 import threading
 
-import pytest
 from django.db import connection, connections
 from django.urls import reverse
 
