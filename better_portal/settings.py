@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "simple_history",
     "axes",
     "workspace",
+    "registrations",
     # The task queue (content/mail.py): Django's tasks API and its database backend.
     "django_tasks",
     "django_tasks_db",
@@ -365,3 +366,22 @@ PORTAL_NAME = os.environ.get("PORTAL_NAME", "BETTER")
 # Calendars: the domain in every iCalendar UID ("event-12@better.example"). Keep it fixed once
 # published, or subscribed calendars see every event as new.
 PORTAL_CALENDAR_DOMAIN = os.environ.get("PORTAL_CALENDAR_DOMAIN", "better.example")
+
+# Registrations (registrations/): links in mails sent off the request (an event's change notice)
+# start with PORTAL_SITE_URL. Abuse limits of the public form: sends per address and per client
+# IP (REMOTE_ADDR) within the window; a form sent sooner than MIN_SECONDS or later than
+# MAX_AGE after it was shown is refused. Personal data is removed RETENTION_DAYS after the event.
+PORTAL_SITE_URL = os.environ.get("PORTAL_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+PORTAL_REGISTRATION_CONFIRM_MAX_AGE = int(
+    os.environ.get("PORTAL_REGISTRATION_CONFIRM_MAX_AGE", str(3 * 24 * 3600))
+)
+PORTAL_REGISTRATION_FORM_MIN_SECONDS = int(
+    os.environ.get("PORTAL_REGISTRATION_FORM_MIN_SECONDS", "3")
+)
+PORTAL_REGISTRATION_FORM_MAX_AGE = int(os.environ.get("PORTAL_REGISTRATION_FORM_MAX_AGE", "7200"))
+PORTAL_REGISTRATION_RATE_WINDOW = int(os.environ.get("PORTAL_REGISTRATION_RATE_WINDOW", "3600"))
+PORTAL_REGISTRATION_RATE_PER_EMAIL = int(os.environ.get("PORTAL_REGISTRATION_RATE_PER_EMAIL", "5"))
+PORTAL_REGISTRATION_RATE_PER_IP = int(os.environ.get("PORTAL_REGISTRATION_RATE_PER_IP", "20"))
+PORTAL_REGISTRATION_RETENTION_DAYS = int(
+    os.environ.get("PORTAL_REGISTRATION_RETENTION_DAYS", "365")
+)

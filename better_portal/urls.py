@@ -21,6 +21,7 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("", views.HomeView.as_view(), name="home"),
     path("search/", views.SearchView.as_view(), name="search"),
+    path("events/", include("registrations.urls")),
     path("events/", include("events.urls")),
     path("partners/", include("partners.urls")),
     path("practices/", include("practices.urls")),

@@ -25,11 +25,12 @@ from .models import Mail
 logger = logging.getLogger(__name__)
 
 
-def send_mail_later(template, to, language, context, reply_to=""):
+def send_mail_later(template, to, language, context, reply_to="", headers=None, attachments=None):
     """Queue one mail to one address, in `language` (the portal's main language if that is not
     a content language), from the templates mail/<template>_subject.txt, mail/<template>.txt
     and mail/<template>.html; returns the Mail, or None when there is no address. The context
-    may hold model instances: their translated fields are read in `language`.
+    may hold model instances: their translated fields are read in `language`. `headers` are
+    extra headers; `attachments` are text files, (filename, content, mimetype) each.
 
     The mail is rendered now and saved in the caller's transaction; the task that sends it is
     enqueued once that transaction commits. A rolled-back decision sends nothing, and no mail
@@ -51,6 +52,11 @@ def send_mail_later(template, to, language, context, reply_to=""):
         subject=subject,
         body=body,
         html=html,
+        headers=headers or {},
+        attachments=[
+            {"filename": name, "content": content, "mimetype": mimetype}
+            for name, content, mimetype in attachments or ()
+        ],
     )
     transaction.on_commit(partial(_enqueue, mail.pk), robust=True)
     return mail

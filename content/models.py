@@ -205,6 +205,10 @@ class Mail(models.Model):
     subject = models.CharField(_("subject"), max_length=998)
     body = models.TextField(_("text"))
     html = models.TextField(_("HTML version"))
+    # Extra headers ({"List-Unsubscribe": ...}) and files ([{"filename", "content", "mimetype"}],
+    # text only: an event's ICS), kept with the mail so that a retry sends the same message.
+    headers = models.JSONField(_("headers"), default=dict, blank=True)
+    attachments = models.JSONField(_("attachments"), default=list, blank=True)
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.QUEUED
     )
@@ -232,8 +236,11 @@ class Mail(models.Model):
             settings.DEFAULT_FROM_EMAIL,
             [self.to],
             reply_to=[self.reply_to] if self.reply_to else None,
+            headers=self.headers or None,
         )
         message.attach_alternative(self.html, "text/html")
+        for attachment in self.attachments:
+            message.attach(attachment["filename"], attachment["content"], attachment["mimetype"])
         return message
 
     def claim(self):

@@ -17,8 +17,9 @@ MAY_IMPORT = {
     "partners": {"content"},
     "practices": {"content", "partners"},
     "events": {"content", "partners", "practices"},
-    "workspace": {"content", "partners", "practices", "events"},
-    "better_portal": {"content", "partners", "practices", "events", "workspace"},
+    "registrations": {"content", "partners", "practices", "events"},
+    "workspace": {"content", "partners", "practices", "events", "registrations"},
+    "better_portal": {"content", "partners", "practices", "events", "registrations", "workspace"},
 }
 
 
