@@ -128,6 +128,7 @@ def event_data(event, request):
         "online_platform": event.online_platform,
         "online_url": event.online_url,
         "host": event.host.slug if event.host else None,
+        "hosts": [host.slug for host in event.hosts],
         "participants": [
             {"organisation": p.organisation.slug, "role": p.role}
             for p in event.participations.all()

@@ -42,7 +42,7 @@ class EventFeed(Feed):
         return _with_query(reverse("events:feed"), obj.query)
 
     def items(self, obj):
-        return obj.events.select_related("host").prefetch_related("themes")[:FEED_LENGTH]
+        return obj.events.with_related()[:FEED_LENGTH]
 
     def item_title(self, item):
         return str(item)
@@ -57,7 +57,8 @@ class EventFeed(Feed):
         return item.updated
 
     def item_author_name(self, item):
-        return item.host.name if item.host else None
+        # Atom allows several authors but Django's feed one: every host, co-hosts included.
+        return ", ".join(host.name for host in item.hosts) or None
 
     def item_categories(self, item):
         return [item.get_kind_display()] + [theme.name for theme in item.themes.all()]

@@ -53,8 +53,9 @@ def event_data(event, request):
     ]
     if previous:
         data["previousStartDate"] = previous
-    if event.host_id:
-        data["organizer"] = organisation_data(event.host, request)
+    hosts = [organisation_data(host, request) for host in event.hosts]
+    if hosts:
+        data["organizer"] = hosts[0] if len(hosts) == 1 else hosts
     workshops = [
         {
             "@type": "Event",

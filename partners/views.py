@@ -1,3 +1,4 @@
+from django.db.models import Q
 from django.views.generic import DetailView, ListView
 
 from .models import Organisation
@@ -31,14 +32,16 @@ class OrganisationDetailView(DetailView):
         org = self.object
         # Reverse managers use each model's own QuerySet, so published() applies without
         # importing the apps that depend on this one.
-        hosted = org.hosted_events.published().with_related()
         # A subquery, not the join made DISTINCT: DISTINCT would compare every column, the
-        # stored search vectors included.
+        # stored search vectors included. Co-hosts (the host role) host too.
         events = org.hosted_events.model.objects
+        cohosted = org.participations.filter(role="host").values("event")
+        hosted = events.published().filter(Q(host=org) | Q(pk__in=cohosted)).with_related()
         attended = (
             events.published()
             .filter(pk__in=org.events.values("pk"))
             .exclude(host=org)
+            .exclude(pk__in=cohosted)
             .with_related()
             .order_by("-start_date", "-pk")
         )

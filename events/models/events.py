@@ -54,7 +54,10 @@ class EventQuerySet(SearchableQuerySet, ReviewableQuerySet):
         return self.published().exclude(status=Event.Status.CANCELLED)
 
     def with_related(self):
-        return self.select_related("host").prefetch_related("themes")
+        """What a list of events shows of each: its hosts (co-hosts included) and themes."""
+        return self.select_related("host").prefetch_related(
+            "themes", _participations_with_organisations()
+        )
 
     def with_details(self):
         """Everything the event page shows, in a constant number of queries.
@@ -342,6 +345,17 @@ class Event(Reviewable):
         if self.end_time is None:
             return None
         return dt.datetime.combine(self.end_date, self.end_time, tzinfo=self.tzinfo)
+
+    @property
+    def hosts(self):
+        """Every organisation that hosts the event: the host organisation first, then the other
+        organisations with the host role (co-hosts), each once. Reads the prefetched
+        participations (`with_related()`, `with_details()`, `with_export()`)."""
+        hosts = [self.host] if self.host_id else []
+        for participation in self.participations.all():
+            if participation.role == "host" and participation.organisation_id != self.host_id:
+                hosts.append(participation.organisation)
+        return hosts
 
     @property
     def is_cancelled(self):

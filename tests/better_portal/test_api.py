@@ -79,6 +79,7 @@ def test_api_events_seed_event_in_utc_with_zone(client):
         "online_platform": "Webex",
         "online_url": "",
         "host": "genoa",
+        "hosts": ["genoa"],
         "participants": [{"organisation": "tartu", "role": "participant"}],
         "themes": ["open-data"],
         "practices": ["tartu-data-hub"],

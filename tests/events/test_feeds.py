@@ -136,7 +136,7 @@ def test_feed_query_count_constant(client, django_assert_num_queries, events):
         EventFactory().themes.add(ThemeFactory())
 
     # ETag summary, events with hosts, themes.
-    with django_assert_num_queries(3):
+    with django_assert_num_queries(4):
         response = client.get(feed_url())
 
     assert len(entries(parse(response))) == events
