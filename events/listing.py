@@ -13,6 +13,10 @@ from content.page_cache import content_version
 from .filters import EventFilter
 from .models import Event
 
+# What the calendar feed, the Atom feed, the JSON export and the embed show: events with their
+# hosts and participants, experts, themes (content/page_cache.py) and the practices examined.
+LIST_SCOPES = ("events", "partners", "themes", "practices")
+
 
 class BadFilter(ValueError):
     """The request's filter values do not validate; `errors` maps each parameter to its problems."""
@@ -73,5 +77,6 @@ def list_etag(request, queryset=None):
         return None
     if settings.PORTAL_PAGE_CACHE:
         # The date too: "upcoming" becomes "past" at midnight without any write.
-        return etag(request, {"version": content_version(), "today": timezone.localdate()})
+        version = content_version(scopes=LIST_SCOPES)
+        return etag(request, {"version": version, "today": timezone.localdate()})
     return etag(request, fingerprint(events))
