@@ -111,6 +111,8 @@ class PageCacheMiddleware:
         key = _page_key(request)
         found = cache.get_many([version_key(s) for s in scopes] + [key])
         version = content_version(found, scopes)
+        if version is None:  # the cache does not answer: render, store nothing
+            return None
         entry = found.get(key)
         if entry and entry[0] == version:
             response = HttpResponse(entry[1])

@@ -51,8 +51,19 @@ def bump_model_version(model):
         bump_content_version(scope)
 
 
+def versions_are_shared():
+    """Whether every process sees the same versions: with the page cache on, or a shared cache
+    (Redis). A per-process memory cache would not see another process's edit."""
+    from django.conf import settings
+    from django.core.cache import caches
+    from django.core.cache.backends.redis import RedisCache
+
+    return settings.PORTAL_PAGE_CACHE or isinstance(caches["default"], RedisCache)
+
+
 def content_version(found=None, scopes=SCOPES):
-    """The version of the content in these scopes, made on first use. `found` is a
+    """The version of the content in these scopes, made on first use; None when the cache does
+    not answer (then nothing may be stored or validated under it). `found` is a
     cache.get_many() result that may already hold them (one round trip for versions and page)."""
     found = found or {}
     versions = []
@@ -64,6 +75,8 @@ def content_version(found=None, scopes=SCOPES):
         if version is None:
             cache.add(version_key(scope), uuid.uuid4().hex, None)
             version = cache.get(version_key(scope))
+            if version is None:
+                return None
         versions.append(f"{scope}={version}")
     return ",".join(versions)
 
