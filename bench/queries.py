@@ -27,14 +27,22 @@ from django.test.utils import CaptureQueriesContext  # noqa: E402
 
 from content.page_cache import bump_content_version  # noqa: E402
 from events.models import Event  # noqa: E402
+from partners.models import Organisation  # noqa: E402
+from practices.models import GoodPractice  # noqa: E402
 
 REPEAT = 5
 SEARCH_TERM = "mobility"
 
 
 def urls():
-    """The benchmarked pages; the event is the latest published one with workshops."""
+    """The benchmarked pages; the event is the latest published one with workshops, the partner
+    the lead partner (the most events), the practice the latest published one examined at
+    events."""
     event = Event.objects.published().filter(workshops__isnull=False).order_by("-pk").first()
+    partner = Organisation.objects.order_by("partner_number", "pk").first()
+    practice = (
+        GoodPractice.objects.published().filter(events__isnull=False).order_by("-pk").first()
+    )
     published = Event.objects.published().count()
     deep_page = max(1, min(500, published // 20))
     return {
@@ -43,7 +51,9 @@ def urls():
         f"events list p{deep_page}": f"/en/events/?page={deep_page}",
         "filtered list": "/en/events/?kind=study_visit&year=2020",
         "event page": event.get_absolute_url() if event else "/en/events/",
+        "partner page": partner.get_absolute_url() if partner else "/en/partners/",
         "practice catalogue": "/en/practices/",
+        "practice page": practice.get_absolute_url() if practice else "/en/practices/",
         "search": f"/en/search/?q={SEARCH_TERM}",
         "ICS feed": "/en/events/calendar.ics",
         "JSON export": "/en/api/events/",

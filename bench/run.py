@@ -1,11 +1,16 @@
 """`make bench`: serve the portal with gunicorn on loopback and load it with wrk.
 
 Bounded: each URL gets DURATION seconds of load at CONNECTIONS connections; everything runs on
-127.0.0.1 and stops by itself. Steps:
-1. the 200-event data set: the events list and the search (for the scaling comparison);
-2. the 20,000-event data set: every benchmarked page and the bare view (the ceiling).
+127.0.0.1 and stops by itself. Steps, side by side in one run:
+1. the 200-event data set: the search with a new query on every request (scaling comparison);
+2. the 20,000-event data set, served twice: with the page cache (Redis) and without it
+   (PORTAL_PAGE_CACHE=0, every request rendered by Django; Redis stays the cache of fragments);
+   the bare view (the ceiling) in each server;
+3. pretalx (bench/pretalx.py, its own virtual environment), its demo event's talk page, under
+   the same gunicorn settings.
 Each size has its own database (DATABASE_URL, default better_perf, for 20,000 events; the same
-name with "_200" for 200), recreated only when it does not hold its data set.
+name with "_200" for 200). A generated data set is kept as a template database ("<name>_tpl"):
+a later run copies it (seconds) instead of generating 20,000 events again (minutes).
 Results: bench-results/latest.md, the screen, and the table between the markers in README.md.
 """
 
@@ -80,26 +85,44 @@ def event_count(events):
         return None
 
 
+def _recreate(cur, name, template=None):
+    cur.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    cur.execute(f'CREATE DATABASE "{name}"' + (f' TEMPLATE "{template}"' if template else ""))
+
+
+def _template_exists(cur, name):
+    cur.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name])
+    return cur.fetchone() is not None
+
+
 def ensure_dataset(events):
-    """A database holding exactly the generated data set of this size, migrated."""
+    """A database holding exactly the generated data set of this size, migrated: kept when it
+    holds it, else copied from the template database, else generated (and kept as template)."""
     if event_count(events) != events:
         conn, name = admin_connection(events)
+        template = f"{name}_tpl"
         with conn.cursor() as cur:
-            cur.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-            cur.execute(f'CREATE DATABASE "{name}"')
+            if _template_exists(cur, template):
+                print(f"== Copying {events} events from the template database", flush=True)
+                _recreate(cur, name, template)
+            else:
+                _recreate(cur, name)
+        if event_count(events) != events:
+            print(f"== Generating {events} events (a few minutes for 20,000)", flush=True)
+            run(PY, "manage.py", "migrate", "--noinput", "-v0", env=database_env(events))
+            run(
+                PY,
+                "manage.py",
+                "generate_data",
+                "--events",
+                str(events),
+                "--seed",
+                "1",
+                env=database_env(events),
+            )
+            with conn.cursor() as cur:
+                _recreate(cur, template, name)
         conn.close()
-        print(f"== Generating {events} events (a few minutes for 20,000)", flush=True)
-        run(PY, "manage.py", "migrate", "--noinput", "-v0", env=database_env(events))
-        run(
-            PY,
-            "manage.py",
-            "generate_data",
-            "--events",
-            str(events),
-            "--seed",
-            "1",
-            env=database_env(events),
-        )
     run(PY, "manage.py", "migrate", "--noinput", "-v0", env=database_env(events))
     import psycopg2
 
@@ -119,7 +142,7 @@ def redis_answers():
         return False
 
 
-def server_env(events):
+def server_env(events, page_cache=True):
     env = {
         **database_env(events),
         "DJANGO_DEBUG": "0",
@@ -128,6 +151,7 @@ def server_env(events):
         "DJANGO_SECURE_SSL_REDIRECT": "0",
         "DJANGO_CONN_MAX_AGE": "60",
         "PORTAL_BENCH": "1",
+        "PORTAL_PAGE_CACHE": "1" if page_cache else "0",
     }
     if redis_answers():
         import redis
@@ -140,16 +164,21 @@ def server_env(events):
 class Server:
     """gunicorn with 2 sync workers on loopback; samples each worker's RSS while it runs."""
 
-    def __init__(self, env):
+    def __init__(
+        self, env, app="better_portal.wsgi", gunicorn=None, cwd=ROOT, probe="/bench/bare/"
+    ):
         self.env = env
+        self.app, self.cwd, self.probe = app, cwd, probe
+        self.gunicorn = gunicorn or str(Path(PY).parent / "gunicorn")
         self.peak = {}
         self.sampling = False
 
     def __enter__(self):
+        # The same settings for every server measured, ours and pretalx.
         self.process = subprocess.Popen(
             [
-                str(Path(PY).parent / "gunicorn"),
-                "better_portal.wsgi",
+                self.gunicorn,
+                self.app,
                 "--workers",
                 "2",
                 "--bind",
@@ -159,12 +188,12 @@ class Server:
                 "--log-level",
                 "warning",
             ],
-            cwd=ROOT,
+            cwd=self.cwd,
             env=self.env,
         )
         for _ in range(120):
             try:
-                urllib.request.urlopen(f"http://127.0.0.1:{PORT}/bench/bare/", timeout=2)
+                urllib.request.urlopen(f"http://127.0.0.1:{PORT}{self.probe}", timeout=2)
                 break
             except OSError:
                 time.sleep(0.5)
@@ -214,7 +243,7 @@ def to_ms(text):
     return float(value) * {"us": 0.001, "ms": 1, "s": 1000, "m": 60000}[unit]
 
 
-def wrk(url, duration=DURATION):
+def wrk(url, duration=DURATION, script=None):
     # One wrk thread: 16 connections are no work for it, and a second thread would take CPU
     # from the server on a 2-core machine.
     out = run(
@@ -228,6 +257,7 @@ def wrk(url, duration=DURATION):
         "--latency",
         "--timeout",
         "5s",
+        *(["-s", str(script)] if script else []),
         f"http://127.0.0.1:{PORT}{url}",
         capture=True,
     )
@@ -241,21 +271,72 @@ def wrk(url, duration=DURATION):
     }
 
 
-def measure(events, pages, with_bare):
-    """Load each page in turn. Before the clock: the first request (a cache miss) and two seconds
-    of load, so that both workers have served the page once (their first request loads
+def search_script():
+    """A wrk script that asks a new search on every request: the words of generate_data's
+    English vocabulary (made-up words and the real ones, every rank of its Zipf distribution),
+    from a random start, each request the next word, with a nonce so that the page cache never
+    has the URL either."""
+    sys.path.insert(0, str(ROOT))
+    from events.management.commands.generate_data import Generator
+
+    words = Generator(events=SMALL, seed=1).vocabulary("en")[0]
+    RESULTS.mkdir(exist_ok=True)
+    path = RESULTS / "search.lua"
+    path.write_text(
+        "local words = {" + ",".join(f'"{w}"' for w in words) + "}\n"
+        "math.randomseed(os.time() + os.clock() * 1e6)\n"
+        "local i = math.random(#words)\n"
+        "request = function()\n"
+        "  i = i + 1\n"
+        "  local q = words[i % #words + 1]\n"
+        '  return wrk.format("GET", "/en/search/?q=" .. q .. "&n=" .. i .. "-" .. '
+        "math.random(1e9))\n"
+        "end\n"
+    )
+    return path
+
+
+def measure(pages, env, with_bare=True, label=""):
+    """Load each page in turn in one server. Before the clock: the first request and two
+    seconds of load, so that both workers have served the page once (their first request loads
     templates, translations and zone data) and what is measured is the steady state."""
     results = {}
-    with Server(server_env(events)) as server:
+    with Server(env) as server:
         targets = ({"bare view": {"url": "/bench/bare/"}} if with_bare else {}) | pages
         for name, page in targets.items():
-            urllib.request.urlopen(f"http://127.0.0.1:{PORT}{page['url']}", timeout=300).read()
-            wrk(page["url"], duration=WARM_UP)
+            script = page.get("script")
+            if not script:
+                urllib.request.urlopen(f"http://127.0.0.1:{PORT}{page['url']}", timeout=300).read()
+            wrk(page["url"], duration=WARM_UP, script=script)
             server.reset_peak()
-            results[name] = {**page, **wrk(page["url"]), "mb": 0}
+            results[name] = {**page, **wrk(page["url"], script=script), "mb": 0}
             results[name]["mb"] = server.peak_mb()
-            print(f"   {name}: {results[name]['rps']:.0f} req/s", flush=True)
+            print(f"   {label}{name}: {results[name]['rps']:.0f} req/s", flush=True)
     return results
+
+
+def pretalx():
+    """pretalx's talk page under the same server settings, or the reason it could not run."""
+    try:
+        out = run(PY, "bench/pretalx.py", "setup", capture=True)
+    except subprocess.CalledProcessError as error:
+        return None, f"pretalx could not be set up: {(error.stdout or '')[-300:]}"
+    setup = json.loads(out.strip().splitlines()[-1])
+    server = Server(
+        {**os.environ, **setup["env"]},
+        app="pretalx.wsgi",
+        gunicorn=setup["gunicorn"],
+        cwd=setup["cwd"],
+        probe=setup["url"],
+    )
+    with server:
+        urllib.request.urlopen(f"http://127.0.0.1:{PORT}{setup['url']}", timeout=300).read()
+        wrk(setup["url"], duration=WARM_UP)
+        server.reset_peak()
+        result = {**wrk(setup["url"]), "url": setup["url"], "version": setup["version"]}
+        result["mb"] = server.peak_mb()
+    print(f"   pretalx {setup['version']} talk page: {result['rps']:.0f} req/s", flush=True)
+    return result, None
 
 
 def queries(events, names=()):
@@ -276,35 +357,65 @@ def machine():
     return f"{os.cpu_count()} cores ({cpu}), {mem / 1024 / 1024:.0f} GB RAM, {platform.platform()}"
 
 
-def table(large, small):
-    bare = large["bare view"]["rps"]
+TARGET = {"ICS feed": 0.05, "JSON export": 0.05, "home": None}
+
+
+def table(cached, uncached, small_search, peer, peer_note):
+    bare_c, bare_u = cached["bare view"]["rps"], uncached["bare view"]["rps"]
     rows = [
-        "| page | req/s | median ms | p99 ms | × bare | errors | queries (miss) | miss ms "
-        "| peak MB/worker |",
-        "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "| page | cached req/s | × bare | uncached req/s | × bare | target | p50 ms | p99 ms "
+        "| errors | queries | miss ms | peak MB |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
-    for name, r in large.items():
+    for name, u in uncached.items():
+        c = cached.get(name, {})
+        target = "–" if name == "bare view" else TARGET.get(name, 0.10)
+        if name == "search (new query)":
+            target = "300 req/s, p99 < 100"
+        elif isinstance(target, float):
+            target = f"≥ {target:.2f}"
+        elif target is None:
+            target = "–"
         rows.append(
-            f"| {name} | {r['rps']:.0f} | {r['p50']:.1f} | {r['p99']:.1f} | {r['rps'] / bare:.2f} "
-            f"| {r['errors']} | {r.get('queries', '–')} | {r.get('ms', '–')} | {r['mb']:.0f} |"
+            f"| {name} | {c.get('rps', 0):.0f} | {c.get('rps', 0) / bare_c:.2f} | {u['rps']:.0f} "
+            f"| {u['rps'] / bare_u:.2f} | {target} | {u['p50']:.1f} | {u['p99']:.1f} "
+            f"| {u['errors'] + c.get('errors', 0)} | {u.get('queries', '–')} "
+            f"| {u.get('ms', '–')} | {max(u['mb'], c.get('mb', 0)):.0f} |"
         )
+    if peer:
+        rows.append(
+            f"| pretalx {peer['version']} talk page (its demo event) | – | – | {peer['rps']:.0f} "
+            f"| {peer['rps'] / bare_u:.2f} | – | {peer['p50']:.1f} | {peer['p99']:.1f} "
+            f"| {peer['errors']} | – | – | {peer['mb']:.0f} |"
+        )
+    big = uncached["search (new query)"]
     rows += [
         "",
-        f"Scaling from {SMALL} to {LARGE} events (served: req/s and p99 with the page cache; "
-        "miss: the first request after an edit, rendered afresh, through Django's test client):",
+        "p50/p99, errors, queries and miss ms are of the uncached server (queries and miss ms: "
+        "bench/queries.py, one render through Django's test client). The errors column adds "
+        "both servers' errors.",
         "",
-        f"| page | req/s at {SMALL} | req/s at {LARGE} | slowdown | p99 ms at {SMALL} "
-        f"| p99 ms at {LARGE} "
-        f"| miss ms at {SMALL} | miss ms at {LARGE} | miss slowdown |",
-        "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
-    for name in SCALED:
-        s, big = small[name], large[name]
+    if peer:
         rows.append(
-            f"| {name} | {s['rps']:.0f} | {big['rps']:.0f} | {s['rps'] / big['rps']:.2f}× "
-            f"| {s['p99']:.1f} | {big['p99']:.1f} | {s['ms']} | {big['ms']} "
-            f"| {big['ms'] / s['ms']:.2f}× |"
+            "Ratio to pretalx's talk page: our event page "
+            f"{uncached['event page']['rps'] / peer['rps']:.1f}× uncached, "
+            f"{cached['event page']['rps'] / peer['rps']:.1f}× cached."
         )
+    else:
+        rows.append(f"pretalx: not measured ({peer_note}).")
+    rows += [
+        "",
+        f"Search with a new query on every request, {SMALL} vs {LARGE} events (uncached server):",
+        "",
+        "| events | req/s | p50 ms | p99 ms | errors |",
+        "|---:|---:|---:|---:|---:|",
+        f"| {SMALL} | {small_search['rps']:.0f} | {small_search['p50']:.1f} "
+        f"| {small_search['p99']:.1f} | {small_search['errors']} |",
+        f"| {LARGE} | {big['rps']:.0f} | {big['p50']:.1f} | {big['p99']:.1f} | {big['errors']} |",
+        "",
+        f"Slowdown from {SMALL} to {LARGE} events: {small_search['rps'] / big['rps']:.2f}×.",
+    ]
     return "\n".join(rows)
 
 
@@ -324,20 +435,26 @@ def main():
     started = time.strftime("%Y-%m-%d %H:%M")
     # Production settings serve hashed static files: the manifest must exist.
     run(PY, "manage.py", "collectstatic", "--noinput", "-v0", env=server_env(LARGE))
-    results = {}
-    for events in (SMALL, LARGE):
-        print(f"== {events} events", flush=True)
-        ensure_dataset(events)
-        names = ["events list p1", "search"] if events == SMALL else []
-        results[events] = measure(events, queries(events, names), with_bare=events == LARGE)
-    large, small = results[LARGE], results[SMALL]
+    search = {"search (new query)": {"url": "/en/search/", "script": search_script()}}
+    print(f"== {SMALL} events", flush=True)
+    ensure_dataset(SMALL)
+    small = measure(search, server_env(SMALL, page_cache=False), with_bare=False)
+    print(f"== {LARGE} events", flush=True)
+    ensure_dataset(LARGE)
+    pages = queries(LARGE)
+    pages.pop("search", None)
+    pages |= search
+    cached = measure(pages, server_env(LARGE, page_cache=True), label="cached ")
+    uncached = measure(pages, server_env(LARGE, page_cache=False), label="uncached ")
+    print("== pretalx", flush=True)
+    peer, peer_note = pretalx()
     header = (
         f"Run {started} on {machine()}; PostgreSQL, Redis cache "
         f"{'on' if redis_answers() else 'off'}, gunicorn 2 sync workers, wrk (1 thread) "
         f"{CONNECTIONS} connections × {DURATION} s per page after {WARM_UP} s of warm-up, "
         "on 127.0.0.1.\n"
     )
-    write(header + "\n" + table(large, small))
+    write(header + "\n" + table(cached, uncached, small["search (new query)"], peer, peer_note))
 
 
 if __name__ == "__main__":

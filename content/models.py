@@ -11,31 +11,33 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from .page_cache import bump_content_version
+from .columns import LeanQuerySet
+from .page_cache import bump_model_version
 
 
 class EditConflict(Exception):
     """Someone else saved the item after the editor opened it."""
 
 
-class PublishableQuerySet(models.QuerySet):
+class PublishableQuerySet(LeanQuerySet):
     """Visibility, defined once: the public sees published rows, coordinators every row.
 
     The model's QuerySet names the field values of a published row in `published_values`
-    and of a row taken off the site in `unpublished_values`.
+    and of a row taken off the site in `unpublished_values`. What published() and visible_to()
+    load is what a reader is shown: no other language's columns, no search vectors.
     """
 
     published_values: dict
     unpublished_values: dict
 
     def published(self):
-        return self.filter(**self.published_values)
+        return self.filter(**self.published_values).for_reader()
 
     def visible_to(self, user):
         """Published items; everything for coordinators (staff with the view permission)."""
         opts = self.model._meta
         if user.is_staff and user.has_perm(f"{opts.app_label}.view_{opts.model_name}"):
-            return self.all()
+            return self.for_reader()
         return self.published()
 
     def publish(self):
@@ -49,7 +51,7 @@ class PublishableQuerySet(models.QuerySet):
     def _update_public(self, values):
         # A new version too: a form opened before the change must not silently undo it.
         changed = self.update(**values, version=models.F("version") + 1)
-        bump_content_version()  # update() sends no signals
+        bump_model_version(self.model)  # update() sends no signals
         return changed
 
 

@@ -1,57 +1,125 @@
-"""The content version: one token that every cached public page is stored under.
+"""Content versions: the tokens that every cached public page is stored under, one per scope.
 
-A write to a model whose rows public pages show replaces the version (signals, for cache
-invalidation only, plus the QuerySet methods that write with update()), so the next request
-renders afresh and a published edit shows on the next request. Each app names its models
-with `invalidate_pages_on_write()` in its AppConfig.ready(); the page cache itself (the
-middleware that stores and serves pages) belongs to the project.
+A scope names what a group of models holds ("events", "practices", "themes", "partners"); each
+app names its models and their scope with `invalidate_pages_on_write()` in its
+AppConfig.ready(). A write to one of them replaces its scope's version (signals, for cache
+invalidation only, plus the QuerySet methods that write with update()), so the pages that show
+that scope render afresh on the next request and a published edit shows there, while pages of
+other scopes stay cached: an event edit does not empty the practice catalogue.
+
+A save, delete or many-to-many change of a row that the public sees neither before nor after it
+(a draft of a model with published()) changes no version: no public page shows it.
+
+The page cache itself (the middleware that stores and serves pages, and which scopes each page
+shows) belongs to the project.
 """
 
 import uuid
 
 from django.core.cache import cache
-from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
 
-VERSION_KEY = "portal:content-version"
+VERSION_PREFIX = "portal:content-version:"
+SCOPES = ("events", "practices", "themes", "partners")
 
-# The models whose rows public pages show, as "app_label.modelname".
-_watched = set()
-
-
-def invalidate_pages_on_write(*models):
-    """A save or delete of these models, or a change of their many-to-many fields, makes every
-    cached page stale. Proxies of a watched model need no entry: their writes are its own."""
-    _watched.update(model._meta.label_lower for model in models)
+# "app_label.modelname" of the models whose rows public pages show -> their scope.
+_watched = {}
 
 
-def bump_content_version():
-    """Make every cached page stale. A new random token, so an evicted key never comes back."""
-    cache.set(VERSION_KEY, uuid.uuid4().hex, None)
+def version_key(scope):
+    return VERSION_PREFIX + scope
 
 
-def content_version(found=None):
-    """The current content version, made on first use. `found` is a cache.get_many() result that
-    may already hold it (one round trip for the version and a page)."""
-    version = (found or {}).get(VERSION_KEY) or cache.get(VERSION_KEY)
-    if version is None:
-        cache.add(VERSION_KEY, uuid.uuid4().hex, None)
-        version = cache.get(VERSION_KEY)
-    return version
+def invalidate_pages_on_write(*models, scope):
+    """A save or delete of these models, or a change of their many-to-many fields, makes the
+    cached pages that show `scope` stale. Proxies of a watched model need no entry."""
+    if scope not in SCOPES:
+        raise ValueError(f"Unknown content scope {scope!r}; one of {SCOPES}")
+    _watched.update({model._meta.label_lower: scope for model in models})
 
 
-def _is_watched(model):
+def bump_content_version(*scopes):
+    """Make the cached pages of these scopes (every scope when none is named) stale. A new
+    random token, so an evicted key never comes back."""
+    cache.set_many({version_key(s): uuid.uuid4().hex for s in scopes or SCOPES}, None)
+
+
+def bump_model_version(model):
+    """Make the pages that show this model's rows stale (after an update() that sends no signal)."""
+    scope = _scope_of(model)
+    if scope:
+        bump_content_version(scope)
+
+
+def versions_are_shared():
+    """Whether every process sees the same versions: with the page cache on, or a shared cache
+    (Redis). A per-process memory cache would not see another process's edit."""
+    from django.conf import settings
+    from django.core.cache import caches
+    from django.core.cache.backends.redis import RedisCache
+
+    return settings.PORTAL_PAGE_CACHE or isinstance(caches["default"], RedisCache)
+
+
+def content_version(found=None, scopes=SCOPES):
+    """The version of the content in these scopes, made on first use; None when the cache does
+    not answer (then nothing may be stored or validated under it). `found` is a
+    cache.get_many() result that may already hold them (one round trip for versions and page)."""
+    found = found or {}
+    versions = []
+    missing = [s for s in scopes if not found.get(version_key(s))]
+    if missing:
+        found = {**found, **cache.get_many([version_key(s) for s in missing])}
+    for scope in scopes:
+        version = found.get(version_key(scope))
+        if version is None:
+            cache.add(version_key(scope), uuid.uuid4().hex, None)
+            version = cache.get(version_key(scope))
+            if version is None:
+                return None
+        versions.append(f"{scope}={version}")
+    return ",".join(versions)
+
+
+def _scope_of(model):
     opts = model._meta
     if opts.auto_created:  # an M2M table (event themes, workshop experts...) of a watched model
         opts = opts.auto_created._meta
-    return opts.concrete_model._meta.label_lower in _watched
+    return _watched.get(opts.concrete_model._meta.label_lower)
 
 
-def _on_write(sender, **kwargs):
-    if _is_watched(sender):
-        bump_content_version()
+def _publicly_visible(instance):
+    """Whether the public sees this row; True for models without published() (always shown)."""
+    values = getattr(type(instance)._default_manager._queryset_class, "published_values", None)
+    if values is None:
+        return True
+    return all(getattr(instance, field) == value for field, value in values.items())
+
+
+def _before_save(sender, instance, raw=False, **kwargs):
+    if not _scope_of(sender) or instance.pk is None or raw:
+        return
+    manager = type(instance)._meta.concrete_model._base_manager
+    values = getattr(type(instance)._default_manager._queryset_class, "published_values", None)
+    if values is not None:  # one query, only for models whose drafts the public never sees
+        instance._page_cache_was_public = manager.filter(pk=instance.pk, **values).exists()
+
+
+def _on_write(sender, instance=None, **kwargs):
+    scope = _scope_of(sender)
+    if not scope:
+        return
+    if kwargs.get("signal") is m2m_changed and not kwargs.get("action", "").startswith("post_"):
+        return
+    if instance is not None and not (
+        _publicly_visible(instance) or getattr(instance, "_page_cache_was_public", False)
+    ):
+        return  # a draft, before and after: no public page shows it
+    bump_content_version(scope)
 
 
 def connect_signals():
+    pre_save.connect(_before_save, dispatch_uid="page_cache_before_save")
     post_save.connect(_on_write, dispatch_uid="page_cache_save")
     post_delete.connect(_on_write, dispatch_uid="page_cache_delete")
     m2m_changed.connect(_on_write, dispatch_uid="page_cache_m2m")

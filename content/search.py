@@ -16,6 +16,7 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from . import languages
+from .columns import LeanQuerySet
 from .fallback import reader_languages
 
 
@@ -109,7 +110,7 @@ def searchable(*fields, index_prefix):
     return decorate
 
 
-class SearchableQuerySet(models.QuerySet):
+class SearchableQuerySet(LeanQuerySet):
     def search(self, text):
         """Items whose searched fields hold the text, in the reader's language or English."""
         return translated_search(self, self.model.SEARCH_FIELDS, text)

@@ -18,4 +18,5 @@ class EventsConfig(AppConfig):
             models.Material,
             models.EventChange,
             models.Semester,
+            scope="events",
         )

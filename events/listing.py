@@ -3,15 +3,18 @@ embeddable list: one place that reads the list filters and says when the result 
 
 import hashlib
 
-from django.conf import settings
 from django.db.models import Count, Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from content.page_cache import content_version
+from content.page_cache import content_version, versions_are_shared
 
 from .filters import EventFilter
 from .models import Event
+
+# What the calendar feed, the Atom feed, the JSON export and the embed show: events with their
+# hosts and participants, experts, themes (content/page_cache.py) and the practices examined.
+LIST_SCOPES = ("events", "partners", "themes", "practices")
 
 
 class BadFilter(ValueError):
@@ -63,15 +66,16 @@ def etag(request, summary):
 def list_etag(request, queryset=None):
     """The ETag of the filtered list, or None for bad filters (the view then answers 400).
 
-    With the page cache on, the shared content version stands for the data: it changes on every
-    write to anything a page shows (a workshop edit included), and reading it costs no query,
+    With the page cache on or a shared cache, the content versions stand for the data: they
+    change on every write to what the list shows (a workshop edit included), read at no query,
     where the fingerprint aggregates every matching event (a quarter of a second at 20,000).
     """
     try:
         events = filtered_events(request.GET, queryset)
     except BadFilter:
         return None
-    if settings.PORTAL_PAGE_CACHE:
+    version = content_version(scopes=LIST_SCOPES) if versions_are_shared() else None
+    if version is not None:
         # The date too: "upcoming" becomes "past" at midnight without any write.
-        return etag(request, {"version": content_version(), "today": timezone.localdate()})
+        return etag(request, {"version": version, "today": timezone.localdate()})
     return etag(request, fingerprint(events))

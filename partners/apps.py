@@ -11,4 +11,4 @@ class PartnersConfig(AppConfig):
 
         from .models import Organisation, Person
 
-        invalidate_pages_on_write(Organisation, Person)
+        invalidate_pages_on_write(Organisation, Person, scope="partners")

@@ -11,4 +11,5 @@ class PracticesConfig(AppConfig):
 
         from .models import GoodPractice, Theme, Transfer
 
-        invalidate_pages_on_write(Theme, GoodPractice, Transfer)
+        invalidate_pages_on_write(GoodPractice, Transfer, scope="practices")
+        invalidate_pages_on_write(Theme, scope="themes")

@@ -1,0 +1,88 @@
+"""Which columns a query reads: never the stored search vectors outside search, and for what a
+reader sees, only the translated columns of the languages they can be shown (theirs and the
+fallback, English). A page's rows are then a fraction as wide: reading and converting the other
+languages' text and six tsvectors per row was most of a page's time.
+
+The columns are chosen when the query runs (the active language is known then, and so are the
+relations that select_related() follows), not when the QuerySet is built.
+"""
+
+from django.db import models
+from django.db.models.query import ModelIterable
+from modeltranslation.translator import NotRegistered, translator
+
+from . import languages
+from .fallback import reader_languages
+
+
+def search_columns(model):
+    """The stored search vectors (content/search.py's `fts_<language>` generated columns)."""
+    return [
+        f.name
+        for f in model._meta.concrete_fields
+        if isinstance(f, models.GeneratedField) and f.name.startswith("fts_")
+    ]
+
+
+def other_language_columns(model):
+    """The translated columns of the languages the reader cannot be shown."""
+    try:
+        fields = translator.get_options_for_model(model).all_fields
+    except NotRegistered:
+        return []
+    shown = set(reader_languages())
+    return [
+        languages.column(field, code)
+        for field in fields
+        for code in languages.codes()
+        if code not in shown
+    ]
+
+
+def unread_columns(model, select_related, for_reader, prefix=""):
+    """The columns of the model, and of the relations select_related() follows, to leave out."""
+    unread = search_columns(model) + (other_language_columns(model) if for_reader else [])
+    fields = [prefix + name for name in unread]
+    if isinstance(select_related, dict):
+        for name, nested in select_related.items():
+            related = model._meta.get_field(name).related_model
+            fields += unread_columns(related, nested, for_reader, f"{prefix}{name}__")
+    return fields
+
+
+class LeanQuerySet(models.QuerySet):
+    """Leaves out the search vectors of every row it loads; after for_reader(), also the
+    translated columns in languages the reader is not shown. A deferred column is still read on
+    access (one query), so code that needs one can use it; pages never do."""
+
+    _for_reader = False
+
+    def for_reader(self):
+        clone = self._chain()
+        clone._for_reader = True
+        return clone
+
+    def _clone(self):
+        clone = super()._clone()
+        clone._for_reader = self._for_reader
+        return clone
+
+    def _leave_out_unread(self):
+        if self._iterable_class is not ModelIterable:
+            return
+        deferred, defer_mode = self.query.deferred_loading
+        unread = unread_columns(self.model, self.query.select_related, self._for_reader)
+        if not defer_mode:  # only(): keep what it names, leave out the rest as it does
+            unread = [name for name in unread if name not in deferred]
+            if not unread:
+                return
+        self.query.add_deferred_loading(unread)
+
+    def _fetch_all(self):
+        if self._result_cache is None:
+            self._leave_out_unread()
+        super()._fetch_all()
+
+    def iterator(self, chunk_size=None):
+        self._leave_out_unread()
+        return super().iterator(chunk_size)
