@@ -64,8 +64,17 @@ class ReviewableQuerySet(PublishableQuerySet):
         return self._status_in([Reviewable.ReviewStatus.SUBMITTED])
 
     def editable_by_staff(self):
-        """Drafts and returned items: what partner staff may still change."""
-        return self._status_in(Reviewable.EDITABLE_STATUSES)
+        """Unpublished drafts and returned items: what partner staff may still change. A
+        published item is never changed in place, whichever admin published it."""
+        return self._status_in(Reviewable.EDITABLE_STATUSES).exclude(**self.published_values)
+
+    def publish(self):
+        """Publish these items, approved: publishing from any admin is also the review's end."""
+        field = self.model.REVIEW_STATUS_FIELD
+        approved = (
+            {} if field in self.published_values else {field: Reviewable.ReviewStatus.APPROVED}
+        )
+        return self._update_public({**self.published_values, **approved})
 
 
 class Versioned(models.Model):
@@ -143,6 +152,18 @@ class Reviewable(Versioned):
 
     class Meta:
         abstract = True
+
+    def save(self, *args, **kwargs):
+        # One state machine: an item published by any form (the events admin's change form
+        # too) has left review, so partner staff can no longer change it in place.
+        published = type(self)._default_manager.get_queryset().published_values
+        is_published = all(getattr(self, name) == value for name, value in published.items())
+        if is_published and self.is_editable_by_staff:
+            self.mark_approved()
+            update_fields = kwargs.get("update_fields")
+            if update_fields is not None:
+                kwargs["update_fields"] = {*update_fields, self.REVIEW_STATUS_FIELD}
+        super().save(*args, **kwargs)
 
     @property
     def _review_status(self):

@@ -75,6 +75,7 @@ def test_practice_ongoing_with_end_date_is_a_form_error(coordinator_client):
         "is_ongoing": "on",
         "start_date": "2019-01-01",
         "end_date": "2020-01-01",
+        "seen_version": practice.version,
         "transfers-TOTAL_FORMS": 0,
         "transfers-INITIAL_FORMS": 0,
     }
