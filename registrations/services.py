@@ -153,14 +153,29 @@ def set_checked_in(registration, checked_in):
     sync_attendance(registration.event)
 
 
-def add_walk_in(registration):
-    """Save someone who came without registering, checked in."""
-    registration.status = Registration.Status.CONFIRMED
-    registration.checked_in = True
-    registration.is_walk_in = True
+def add_by_staff(registration, checked_in):
+    """Save someone partner staff register: a walk-in who is here now (checked in, a place
+    whatever the capacity), or a colleague, who gets a place if one is free and is mailed."""
     registration.requested_at = timezone.now()
+    if checked_in:
+        registration.status = Registration.Status.CONFIRMED
+        registration.checked_in = registration.is_walk_in = True
+        registration.save()
+        sync_attendance(registration.event)
+        return registration
+    registration.status = Registration.Status.PENDING
     registration.save()
-    sync_attendance(registration.event)
+    return confirm(registration) if registration.email else _confirm_silently(registration)
+
+
+def _confirm_silently(registration):
+    with transaction.atomic():
+        _lock(registration.event_id)
+        free = _has_free_place(registration.event_id)
+        registration.status = (
+            Registration.Status.CONFIRMED if free else Registration.Status.WAITLISTED
+        )
+        registration.save(update_fields=["status"])
     return registration
 
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import attendance, views
 
 app_name = "workspace"
 urlpatterns = [
@@ -20,6 +20,23 @@ urlpatterns = [
         "visits/<int:pk>/photos/<int:photo_pk>/delete/",
         views.PhotoDeleteView.as_view(),
         name="photo-delete",
+    ),
+    path("events/<int:pk>/attendance/", attendance.AttendanceView.as_view(), name="attendance"),
+    path(
+        "events/<int:pk>/attendance/<int:registration_pk>/check-in/",
+        attendance.CheckInView.as_view(),
+        name="check-in",
+    ),
+    path("events/<int:pk>/attendance/add/", attendance.WalkInView.as_view(), name="walk-in"),
+    path(
+        "events/<int:pk>/attendance/sheet/",
+        attendance.SignInSheetView.as_view(),
+        name="sign-in-sheet",
+    ),
+    path(
+        "events/<int:pk>/attendance/export.<str:fmt>",
+        attendance.AttendanceExportView.as_view(),
+        name="attendance-export",
     ),
     path("practices/new/", views.PracticeFormView.as_view(), name="practice-create"),
     path("practices/<int:pk>/", views.PracticeDetailView.as_view(), name="practice-detail"),
