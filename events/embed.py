@@ -16,8 +16,8 @@ from django.views.defaults import page_not_found
 from django.views.generic import ListView
 
 from content.fallback import localized
-from partners.models import Organisation
 
+from .filters import event_organisations
 from .listing import BadFilter, filtered_events
 from .models import Event
 
@@ -60,11 +60,12 @@ class EmbedEventListView(ListView):
 
     @cached_property
     def partner(self):
-        """The consortium partner the page is for, by path or `?partner=`; 404 for any other."""
+        """The organisation the page is for, by path or `?partner=`: a consortium partner or any
+        organisation that hosts or takes part in a published event; 404 for any other."""
         slug = self.kwargs.get("partner") or self.request.GET.get("partner")
         if not slug:
             return None
-        return get_object_or_404(Organisation.objects.consortium(), slug=slug)
+        return get_object_or_404(event_organisations(), slug=slug)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

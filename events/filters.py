@@ -4,7 +4,8 @@ import datetime as dt
 
 import django_filters
 from django import forms
-from django.db.models import Q
+from django.db.models import F, Q
+from django.forms.models import ModelChoiceIterator
 from django.utils.translation import gettext_lazy as _
 
 from partners.models import Organisation
@@ -24,15 +25,52 @@ class YearFilter(django_filters.NumberFilter):
         super().__init__(*args, **kwargs)
 
 
+def event_organisations():
+    """The organisations the partner filter accepts: the consortium partners, and every
+    organisation that hosts or takes part in a published event (co-hosts, outside hosts, hubs)."""
+    published = Event.objects.published()
+    return Organisation.objects.filter(
+        Q(partner_number__isnull=False)
+        | Q(pk__in=published.values("host"))
+        | Q(pk__in=Participation.objects.filter(event__in=published).values("organisation"))
+    )
+
+
+class _OfferedChoices(ModelChoiceIterator):
+    """The options a select renders: the field's `offered` queryset, not all it accepts."""
+
+    def __init__(self, field):
+        super().__init__(field)
+        self.queryset = field.offered
+
+
+class OrganisationChoiceField(forms.ModelChoiceField):
+    """Accepts any organisation of its queryset but offers only `offered` as options: the
+    project's partners (a bounded list), plus the one chosen, so that it shows as selected."""
+
+    iterator = _OfferedChoices
+
+    def __init__(self, *args, offered=None, **kwargs):
+        self.offered = offered
+        super().__init__(*args, **kwargs)
+
+
+class OrganisationFilter(django_filters.ModelChoiceFilter):
+    field_class = OrganisationChoiceField
+
+
 class EventFilter(django_filters.FilterSet):
     """Narrows an already-visible queryset of events; never widens it."""
 
     kind = django_filters.ChoiceFilter(label=_("Kind"), choices=Event.Kind.choices)
-    partner = django_filters.ModelChoiceFilter(
+    partner = OrganisationFilter(
         label=_("Partner"),
-        # The project's partners: not the hundreds of other organisations, which would make the
-        # list page render a select of hundreds of options (and grow with the data).
-        queryset=Organisation.objects.consortium(),
+        empty_label=_("Any partner"),
+        queryset=lambda request: event_organisations(),
+        # Offered as options: the project's partners, not the hundreds of other organisations,
+        # which would make the list page render a select of hundreds of options (and grow with
+        # the data). Any organisation that hosts or takes part is accepted (`?partner=vastkom`).
+        offered=Organisation.objects.consortium(),
         to_field_name="slug",
         method="filter_partner",
     )
@@ -51,6 +89,17 @@ class EventFilter(django_filters.FilterSet):
     class Meta:
         model = Event
         fields = ["kind", "partner", "theme", "year", "format", "status", "when"]
+
+    def __init__(self, data=None, *args, **kwargs):
+        super().__init__(data, *args, **kwargs)
+        chosen = (data or {}).get("partner")
+        if chosen:
+            # The chosen organisation is offered too, so the select shows what is applied.
+            field = self.form.fields["partner"]
+            field.offered = Organisation.objects.filter(
+                Q(partner_number__isnull=False) | Q(slug=chosen)
+            ).order_by(F("partner_number").asc(nulls_last=True), "name")
+            field.widget.choices = field.choices
 
     def filter_partner(self, queryset, name, value):
         attended = Participation.objects.filter(organisation=value).values("event")

@@ -533,7 +533,7 @@ def test_event_list_partner_choices_are_the_projects_partners(client):
     select = inner(response.content.decode(), '<select name="partner"')
     options = re.findall(r'<option value="([^"]*)"[^>]*>([^<]*)</option>', select)
     assert options == [
-        ("", "---------"),
+        ("", "Any partner"),
         ("genoa", "Municipality of Genoa"),
         ("tartu", "Tartu City Government"),
     ]
