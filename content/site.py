@@ -159,8 +159,10 @@ class LegalPage(Versioned):
         blocks = []
         for chunk in value.replace("\r\n", "\n").split("\n\n"):
             chunk = chunk.strip()
-            if chunk.startswith("## "):
-                blocks.append((True, chunk[3:].strip()))
-            elif chunk:
+            if chunk.startswith("## "):  # a heading line, perhaps with its paragraph below
+                heading, _newline, chunk = chunk.partition("\n")
+                blocks.append((True, heading[3:].strip()))
+                chunk = chunk.strip()
+            if chunk:
                 blocks.append((False, chunk))
         return blocks, lang
