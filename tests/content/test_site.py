@@ -247,3 +247,31 @@ def test_pages_link_the_favicon_and_the_svg_icon(client):
         "/favicon.ico",
         "/static/favicon.svg",
     ]
+
+
+@pytest.mark.django_db
+def test_admin_creates_the_identity_and_the_site_shows_it(coordinator_client, client):
+    response = coordinator_client.post(
+        "/admin/content/siteidentity/add/",
+        {"acronym": "FLOW", "name_en": "Baltic flow", "contact_email": "hello@flow.example"},
+    )
+
+    assert response.status_code == 302
+    html = client.get("/en/").content.decode()
+    assert text(inner(html, "<h1")) == "FLOW: Baltic flow"
+
+
+@pytest.mark.django_db
+def test_admin_edits_a_legal_page(coordinator_client, client):
+    page = LegalPage.objects.create(kind="privacy", title_en="Privacy", body_en="Old text.")
+    change = f"/admin/content/legalpage/{page.pk}/change/"
+    assert coordinator_client.get(change).status_code == 200
+
+    response = coordinator_client.post(
+        change,
+        {"kind": "privacy", "title_en": "Privacy", "body_en": "New text.", "seen_version": 1},
+    )
+
+    assert response.status_code == 302
+    html = client.get("/en/about/privacy/").content.decode()
+    assert text(inner(html, '<div class="legal-body"')) == "New text."
