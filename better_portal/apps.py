@@ -4,4 +4,4 @@ from django.utils.translation import gettext_lazy as _
 
 class BetterPortalConfig(AppConfig):
     name = "better_portal"
-    verbose_name = _("BETTER portal")
+    verbose_name = _("Portal")

@@ -8,7 +8,7 @@ MAX_KEPT_QUERY = 1000
 
 
 def portal(request):
-    """The portal's name and, for the current page, its URL in every language.
+    """For the current page, its URL in every language (the name is content's site_identity).
 
     `language_links` keep the query string (the switcher keeps the reader's filters);
     `alternates` are absolute and without it (hreflang and canonical links).
@@ -29,7 +29,6 @@ def portal(request):
     default = next(a["url"] for a in alternates if a["code"] == settings.LANGUAGE_CODE)
     canonical = next((a["url"] for a in alternates if a["code"] == current), default)
     return {
-        "portal_name": settings.PORTAL_NAME,
         "language_links": links,
         "alternates": alternates,
         "x_default_url": default,

@@ -94,6 +94,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "better_portal.context_processors.portal",
+                "content.context_processors.site_identity",
             ],
         },
     },
@@ -128,6 +129,7 @@ PORTAL_PAGE_CACHE = env_bool("PORTAL_PAGE_CACHE", REDIS_URL.startswith("redis"))
 PORTAL_PAGE_CACHE_SECONDS = int(os.environ.get("PORTAL_PAGE_CACHE_SECONDS", "600"))
 PORTAL_CACHED_PAGES = {
     "home",
+    "legal:page",
     "search",
     "sitemap",
     "events:list",
@@ -360,8 +362,8 @@ EMAIL_BACKEND = os.environ.get(
 )
 DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "portal@better.example")
 
-# The deployment's own identity: another Interreg project changes these, not code.
-PORTAL_NAME = os.environ.get("PORTAL_NAME", "BETTER")
+# The name shown until coordinators set the project's identity in the admin (content.SiteIdentity).
+PORTAL_NAME = os.environ.get("PORTAL_NAME", "Project portal")
 
 # Calendars: the domain in every iCalendar UID ("event-12@better.example"). Keep it fixed once
 # published, or subscribed calendars see every event as new.

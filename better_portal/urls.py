@@ -16,6 +16,7 @@ urlpatterns = [
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots"),
     path("health/", health.health, name="health"),
+    path("favicon.ico", views.favicon, name="favicon"),
 ]
 
 urlpatterns += i18n_patterns(
@@ -28,6 +29,7 @@ urlpatterns += i18n_patterns(
     path("workspace/", include("workspace.urls")),
     path("api/", include(api)),
     path("embed/", include(embed)),
+    path("about/", include("content.urls")),
     prefix_default_language=True,
 )
 

@@ -1,12 +1,13 @@
 from django import forms
-from django.conf import settings
+from django.contrib.staticfiles import finders
 from django.db.models import F
-from django.http import HttpResponse
+from django.http import FileResponse, HttpResponse
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 from django.views.generic import TemplateView
 
+from content.site import current_identity
 from events.models import Event
 from partners.models import Organisation
 from partners.structured_data import organisation_data
@@ -30,7 +31,7 @@ class HomeView(TemplateView):
         context["structured_data"] = {
             "@context": "https://schema.org",
             "@type": "Organization",
-            "name": settings.PORTAL_NAME,
+            "name": current_identity().acronym,
             "url": self.request.build_absolute_uri(reverse("home")),
             "member": [organisation_data(org, self.request) for org in partners],
         }
@@ -82,3 +83,11 @@ def robots_txt(request):
         f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+@require_GET
+def favicon(request):
+    """/favicon.ico, where browsers look for it whatever the page says: the static icon."""
+    response = FileResponse(open(finders.find("favicon.ico"), "rb"), content_type="image/x-icon")
+    response["Cache-Control"] = "public, max-age=86400"
+    return response

@@ -8,6 +8,7 @@ from django.contrib.admin.utils import flatten_fieldsets
 from django.db.models import Q
 from django.http import HttpResponseRedirect
 from django.template.defaultfilters import truncatechars
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TabbedTranslationAdmin
@@ -17,6 +18,7 @@ from . import languages
 from .forms import VersionedModelForm
 from .mail import send_again
 from .models import EditConflict, Mail, Versioned
+from .site import LegalPage, SiteIdentity
 
 # The translation tabs of modeltranslation need jQuery UI's tabs widget; it is served from our
 # own static files (no CDN, see DESIGN.md) rather than modeltranslation's default CDN address.
@@ -211,3 +213,39 @@ class MailAdmin(admin.ModelAdmin):
             self.message_user(request, message, messages.SUCCESS)
         else:
             self.message_user(request, _("These e-mails were sent already."), messages.WARNING)
+
+
+@admin.register(SiteIdentity)
+class SiteIdentityAdmin(HistoryTranslatedAdmin):
+    """The one identity row: the list page opens it (or the form to create it)."""
+
+    fieldsets = [
+        (None, {"fields": ["acronym", "name", "tagline", "description"]}),
+        (_("Programme"), {"fields": ["programme_name", "programme_logo"]}),
+        (_("Logo"), {"fields": ["project_logo"]}),
+        (_("Contact details"), {"fields": ["contact_address", "contact_email", "social_links"]}),
+        (_("Advanced"), {"classes": ["collapse"], "fields": ["domain"]}),
+    ]
+
+    def has_add_permission(self, request):
+        return super().has_add_permission(request) and not SiteIdentity.objects.exists()
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def changelist_view(self, request, extra_context=None):
+        identity = SiteIdentity.objects.first()
+        if identity is None:
+            return HttpResponseRedirect(reverse("admin:content_siteidentity_add"))
+        return HttpResponseRedirect(
+            reverse("admin:content_siteidentity_change", args=[identity.pk])
+        )
+
+
+@admin.register(LegalPage)
+class LegalPageAdmin(HistoryTranslatedAdmin):
+    list_display = ["title", "kind", "last_reviewed", "updated"]
+    fieldsets = [
+        (None, {"fields": ["kind", "title", "body"]}),
+        (_("Accessibility"), {"fields": ["last_reviewed"]}),
+    ]

@@ -9,6 +9,8 @@ class ContentConfig(AppConfig):
     verbose_name = _("Content")
 
     def ready(self):
-        from .page_cache import connect_signals
+        from .page_cache import connect_signals, invalidate_pages_on_write
+        from .site import LegalPage, SiteIdentity
 
+        invalidate_pages_on_write(SiteIdentity, LegalPage)
         connect_signals()

@@ -1,6 +1,7 @@
 """What content models share: visibility and publishing, the version that refuses a stale save,
 and the review of what partner staff write; and the outgoing mail every app sends. The content
-apps own their content models: the only concrete model here is Mail."""
+apps own their content models: the concrete models here are Mail and, in site.py, the
+project's own identity and legal pages, which every app shows."""
 
 from datetime import timedelta
 
@@ -293,3 +294,7 @@ class Mail(models.Model):
         else:
             self.status, self.next_attempt_at = self.Status.FAILED, None
         self.save(update_fields=["attempts", "error", "status", "next_attempt_at"])
+
+
+# The project's identity and legal pages (content/site.py), after Versioned which they extend.
+from .site import LegalPage, SiteIdentity  # noqa: E402, F401

@@ -123,3 +123,16 @@ def connect_signals():
     post_save.connect(_on_write, dispatch_uid="page_cache_save")
     post_delete.connect(_on_write, dispatch_uid="page_cache_delete")
     m2m_changed.connect(_on_write, dispatch_uid="page_cache_m2m")
+
+
+def cached_until_content_changes(key, compute):
+    """compute()'s value, kept in the cache under key until the content version changes (any
+    write to a watched model): the version and the value are read in one round trip."""
+    found = cache.get_many([VERSION_KEY, key])
+    version = content_version(found)
+    entry = found.get(key)
+    if entry is not None and entry[0] == version:
+        return entry[1]
+    value = compute()
+    cache.set(key, (version, value), None)
+    return value

@@ -1,4 +1,9 @@
-"""The shared shape of the public list pages that a FilterSet narrows."""
+"""The shared shape of the public list pages that a FilterSet narrows, and the legal pages."""
+
+from django.shortcuts import get_object_or_404
+from django.views.generic import DetailView
+
+from .site import LegalPage
 
 
 class FilteredListMixin:
@@ -30,3 +35,13 @@ class FilteredListMixin:
         query.pop("page", None)
         context["query_without_page"] = query.urlencode()
         return context
+
+
+class LegalPageView(DetailView):
+    """An accessibility statement, privacy notice or imprint, in the reader's language."""
+
+    template_name = "content/legalpage_detail.html"
+    context_object_name = "page"
+
+    def get_object(self, queryset=None):
+        return get_object_or_404(LegalPage.objects.published(), kind=self.kwargs["kind"])

@@ -24,6 +24,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import condition, require_safe
 
 from content.fallback import localized
+from content.site import current_identity
 
 from .listing import BadFilter, etag, filtered_events, fingerprint, list_etag
 from .models import Event
@@ -55,7 +56,7 @@ PART_PREFIX = "portal:ics:"
 
 def _empty_calendar(name):
     cal = icalendar.Calendar()
-    cal.add("prodid", f"-//{settings.PORTAL_NAME}//Events//{get_language().upper()}")
+    cal.add("prodid", f"-//{current_identity().acronym}//Events//{get_language().upper()}")
     cal.add("version", "2.0")
     # Not `cal.calendar_name = name`: icalendar has no type for NAME and X-WR-CALNAME, so it
     # writes them unescaped, and a line break in the name fails the whole file.
@@ -294,6 +295,6 @@ def events_calendar(request):
         events = filtered_events(request.GET)
     except BadFilter as error:
         return HttpResponseBadRequest(error.message, content_type="text/plain; charset=utf-8")
-    name = _("%(portal)s events") % {"portal": settings.PORTAL_NAME}
+    name = _("%(portal)s events") % {"portal": current_identity().acronym}
     content = calendar_bytes(list(events.with_calendar()[:CALENDAR_LENGTH]), name, request)
     return calendar_response(content, "events.ics")

@@ -2,13 +2,14 @@
 
 from typing import NamedTuple
 
-from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.http import HttpResponseBadRequest
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 from django.views.decorators.http import condition, require_safe
+
+from content.site import current_identity
 
 from .listing import BadFilter, filtered_events, list_etag
 
@@ -28,11 +29,11 @@ class EventFeed(Feed):
         return FilteredEvents(filtered_events(request.GET), request.GET.urlencode())
 
     def title(self):
-        return _("%(portal)s events") % {"portal": settings.PORTAL_NAME}
+        return _("%(portal)s events") % {"portal": current_identity().acronym}
 
     def subtitle(self):
         return _("Thematic events, study visits and meetings of the %(portal)s project.") % {
-            "portal": settings.PORTAL_NAME
+            "portal": current_identity().acronym
         }
 
     def link(self, obj):

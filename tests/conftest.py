@@ -143,3 +143,14 @@ def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix, t
     database = settings.DATABASES["default"]
     if database["ENGINE"] == "django.db.backends.sqlite3" and not database["TEST"].get("NAME"):
         database["TEST"]["NAME"] = str(tmp_path_factory.mktemp("db") / "test.sqlite3")
+
+
+@pytest.fixture(autouse=True)
+def _uncached_site_identity():
+    """The site identity is cached until the content changes, but a test's rolled-back rows
+    change nothing: each test reads the identity its own database holds."""
+    from django.core.cache import cache
+
+    from content.site import IDENTITY_CACHE_KEY
+
+    cache.delete(IDENTITY_CACHE_KEY)

@@ -127,12 +127,12 @@ def test_home_query_count_constant(client, django_assert_num_queries):
     EventFactory()
     EventFactory(start_date=dt.date(2099, 1, 1), end_date=dt.date(2099, 1, 1))
     GoodPracticeFactory()
-    with django_assert_num_queries(9):
+    with django_assert_num_queries(10):
         client.get("/en/")
 
     EventFactory.create_batch(12)
     GoodPracticeFactory.create_batch(8)
-    with django_assert_num_queries(9):
+    with django_assert_num_queries(10):
         client.get("/en/")
 
 

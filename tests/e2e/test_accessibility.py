@@ -22,6 +22,7 @@ PAGE_TYPES = {
     "practices list": ("/practices/", 200),
     "practice page": ("/practices/segnalaci/", 200),
     "search results": ("/search/?q=data", 200),
+    "accessibility statement": ("/about/accessibility/", 200),
     "404 page": ("/no-such-page/", 404),
 }
 

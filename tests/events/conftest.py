@@ -115,3 +115,11 @@ def thematic_event_3(consortium):
         GoodPracticeFactory(title_en="City data platform", owner=consortium["Gävle"])
     )
     return event
+
+
+@pytest.fixture
+def better_identity(db):
+    """BETTER's name as the site's identity, as load_demo sets it."""
+    from content.site import SiteIdentity
+
+    return SiteIdentity.objects.create(acronym="BETTER")

@@ -42,7 +42,7 @@ def test_feed_entries_link_to_event_pages_with_updated(client):
     assert entry.find(f"{ATOM}summary").text == "An event of the project."
 
 
-def test_feed_title_and_entries_in_estonian(client):
+def test_feed_title_and_entries_in_estonian(client, better_identity):
     EventFactory(title_en="Partner meeting", title_et="Partnerite kohtumine", slug="meeting")
 
     root = parse(client.get(feed_url("et")))

@@ -50,7 +50,7 @@ def test_partner_page_query_count_constant(client, django_assert_num_queries):
             TransferFactory(importer=host)
             GoodPracticeFactory(owner=host).themes.add(ThemeFactory())
 
-    _assert_constant(client, django_assert_num_queries, "/en/partners/host/", 8, grow)
+    _assert_constant(client, django_assert_num_queries, "/en/partners/host/", 9, grow)
 
 
 def test_filtered_and_deep_event_list_query_count_constant(client, django_assert_num_queries):
@@ -60,9 +60,9 @@ def test_filtered_and_deep_event_list_query_count_constant(client, django_assert
         _events(n, theme=theme)
 
     url = "/en/events/?kind=study_visit&theme=data&year=2020"
-    _assert_constant(client, django_assert_num_queries, url, 6, grow)
+    _assert_constant(client, django_assert_num_queries, url, 7, grow)
     _events(30, theme=theme)
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(7):
         assert client.get(url + "&page=2").status_code == 200
 
 
@@ -74,7 +74,7 @@ def test_event_calendar_query_count_constant(client, django_assert_num_queries):
             WorkshopFactory(event=event)
             EventChangeFactory(event=event)
 
-    _assert_constant(client, django_assert_num_queries, "/en/events/ics/calendar.ics", 4, grow)
+    _assert_constant(client, django_assert_num_queries, "/en/events/ics/calendar.ics", 5, grow)
 
 
 def test_practice_catalogue_by_theme_query_count_constant(client, django_assert_num_queries):
@@ -84,7 +84,7 @@ def test_practice_catalogue_by_theme_query_count_constant(client, django_assert_
         for _ in range(n):
             GoodPracticeFactory().themes.add(theme, ThemeFactory())
 
-    _assert_constant(client, django_assert_num_queries, "/en/practices/?theme=data", 6, grow)
+    _assert_constant(client, django_assert_num_queries, "/en/practices/?theme=data", 7, grow)
 
 
 @pytest.mark.parametrize(
@@ -103,7 +103,7 @@ def test_embed_query_count_constant(client, django_assert_num_queries):
         for _ in range(n):
             EventFactory(start_date=dt.date(2099, 1, 1), end_date=dt.date(2099, 1, 1))
 
-    _assert_constant(client, django_assert_num_queries, "/en/embed/events/", 1, grow)
+    _assert_constant(client, django_assert_num_queries, "/en/embed/events/", 2, grow)
 
 
 def test_sitemap_query_count_constant(client, django_assert_num_queries):

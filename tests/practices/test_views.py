@@ -127,12 +127,12 @@ def test_practice_list_titles_in_two_languages(client, catalogue):
 
 def test_practice_list_query_count_constant(client, django_assert_num_queries):
     GoodPracticeFactory().themes.add(ThemeFactory())
-    with django_assert_num_queries(5):
+    with django_assert_num_queries(6):
         client.get("/en/practices/")
 
     for _ in range(10):
         GoodPracticeFactory().themes.set(ThemeFactory.create_batch(2))
-    with django_assert_num_queries(5):
+    with django_assert_num_queries(6):
         client.get("/en/practices/")
 
 

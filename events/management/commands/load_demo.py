@@ -4,7 +4,9 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from content.languages import codes, column
+from content.site import LegalPage, SiteIdentity
 from events import demo_data
+from events.demo_data import site as demo_site
 from events.models import Event, EventChange, Participation, Semester, Workshop
 from partners.models import Organisation, Person
 from practices.models import GoodPractice, Theme
@@ -56,6 +58,9 @@ class Command(BaseCommand):
 
     @transaction.atomic
     def handle(self, *args, **options):
+        upsert(SiteIdentity, {"pk": SiteIdentity.SINGLETON_PK}, demo_site.IDENTITY)
+        for page in demo_site.LEGAL_PAGES:
+            upsert(LegalPage, {"kind": page["kind"]}, page)
         orgs = {o["slug"]: self.load_organisation(o) for o in demo_data.ORGANISATIONS}
         people = {
             p["name"]: upsert(
