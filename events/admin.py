@@ -5,6 +5,7 @@ from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin.utils import flatten_fieldsets, unquote
 from django.utils import timezone
+from django.utils.html import escape, format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationStackedInline, TranslationTabularInline
@@ -58,6 +59,11 @@ class EventTimeZoneMixin:
     def event_zone(self, request, obj):
         raise NotImplementedError
 
+    @property
+    def media(self):
+        # Without Django's browser-offset note, with hints that follow the zone field.
+        return super().media + forms.Media(js=["admin-extra/event-zone.js"])
+
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
         obj = self.get_object(request, unquote(object_id)) if object_id else None
         with timezone.override(self.event_zone(request, obj)):
@@ -83,9 +89,14 @@ class LocalTimeHelpMixin:
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         field = super().formfield_for_dbfield(db_field, request, **kwargs)
         if db_field.name in ("start", "end", "recorded_at") and field is not None:
-            field.help_text = _("Local time in %(zone)s") % {
-                "zone": timezone.get_current_timezone_name()
-            }
+            # The zone in its own element, which admin-extra/event-zone.js updates as the
+            # event's zone field changes (the admin renders help texts unescaped).
+            field.help_text = format_html(
+                escape(_("Local time in %(zone)s")).replace("%(zone)s", "{}"),
+                format_html(
+                    '<span data-event-zone="">{}</span>', timezone.get_current_timezone_name()
+                ),
+            )
         return field
 
 

@@ -53,6 +53,7 @@ def bar_chart(chart_id, title, labels, values):
         "right": CHART_WIDTH - CHART_LEFT,
         "left": CHART_LEFT,
         "bars": bars,
+        "has_data": any(values),
     }
 
 

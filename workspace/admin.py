@@ -1,11 +1,15 @@
 """The review queue: what partner staff submit, approved (published) or returned with a comment."""
 
+import posixpath
+
 from django.contrib import admin, messages
+from django.http import HttpResponseRedirect
 from django.urls import reverse
 from django.utils.html import format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from content import languages
 from content.admin import VersionedAdminMixin
 from content.models import EditConflict
 
@@ -22,6 +26,26 @@ class ReviewAdmin(VersionedAdminMixin, admin.ModelAdmin):
     list_display_links = ["title"]
     search_fields = ["title_en", "owner__name_en"]
     workspace_url_name = None
+    # The translated fields among `fields`: shown in every language the partner filled in.
+    translated_fields = ()
+
+    def get_fields(self, request, obj=None):
+        return [
+            column
+            for name in self.fields
+            for column in (
+                self._columns_entered(obj, name) if name in self.translated_fields else [name]
+            )
+        ]
+
+    def _columns_entered(self, obj, name):
+        """The English column, then every other language's that holds text."""
+        default = languages.column(name, languages.default())
+        others = [languages.column(name, code) for code in languages.others()]
+        return [default] + [c for c in others if obj is not None and getattr(obj, c)]
+
+    def get_readonly_fields(self, request, obj=None):
+        return [f for f in self.get_fields(request, obj) if f not in ("review_comment", "decision")]
 
     def get_queryset(self, request):
         return super().get_queryset(request).submitted().select_related("owner", "submitted_by")
@@ -47,6 +71,7 @@ class ReviewAdmin(VersionedAdminMixin, admin.ModelAdmin):
     def save_model(self, request, obj, form, change):
         decision = form.cleaned_data.get("decision")
         obj.version = form.cleaned_data["seen_version"]
+        obj._review_decision = decision
         if decision == ReviewDecision.APPROVE:
             services.approve(obj, request.user, self.link_for(request, obj))
         elif decision == ReviewDecision.RETURN:
@@ -54,6 +79,21 @@ class ReviewAdmin(VersionedAdminMixin, admin.ModelAdmin):
             services.return_for_changes(obj, request.user, comment, self.link_for(request, obj))
         else:
             super().save_model(request, obj, form, change)
+
+    def response_change(self, request, obj):
+        """After a decision, say what it did (not Django's generic "changed successfully")
+        and go back to the queue, which the item has left."""
+        decision = getattr(obj, "_review_decision", None)
+        if decision == ReviewDecision.APPROVE:
+            message = _("“%(item)s” is approved and published: it is on the public site now.")
+        elif decision == ReviewDecision.RETURN:
+            message = _("“%(item)s” is returned to its partner with your comment.")
+        else:
+            return super().response_change(request, obj)
+        self.message_user(request, message % {"item": obj}, messages.SUCCESS)
+        return HttpResponseRedirect(
+            reverse(f"admin:{obj._meta.app_label}_{obj._meta.model_name}_changelist")
+        )
 
     def render_change_form(self, request, context, *args, **kwargs):
         context.update(show_save_and_continue=False, show_save_and_add_another=False)
@@ -120,6 +160,7 @@ class ReviewAdmin(VersionedAdminMixin, admin.ModelAdmin):
 class SubmittedEventAdmin(ReviewAdmin):
     workspace_url_name = "workspace:event-detail"
     list_display = ["title", "owner", "host", "start_date", "submitted_by", "submitted_at"]
+    translated_fields = ("title", "summary", "body")
     fields = [
         "title",
         "summary",
@@ -130,16 +171,16 @@ class SubmittedEventAdmin(ReviewAdmin):
         "end_date",
         "start_time",
         "end_time",
+        "time_zone",
         "participants",
         "practices_examined",
         "attendance",
-        "photo_files",
+        "photo_thumbnails",
         "submitted_by",
         "submitted_at",
         "review_comment",
         "decision",
     ]
-    readonly_fields = [f for f in fields if f not in ("review_comment", "decision")]
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("host")
@@ -159,10 +200,19 @@ class SubmittedEventAdmin(ReviewAdmin):
         rows = obj.attendances.select_related("organisation")
         return "; ".join(f"{a.organisation.label}: {a.participants}" for a in rows)
 
+    @admin.display(description=_("time zone"))
+    def time_zone(self, obj):
+        return obj.tzname
+
     @admin.display(description=_("photos"))
-    def photo_files(self, obj):
+    def photo_thumbnails(self, obj):
         return format_html_join(
-            " ", '<a href="{}">{}</a>', ((p.image.url, p.image.name) for p in obj.photos.all())
+            " ",
+            '<a href="{}"><img src="{}" alt="{}" width="160" class="review-thumbnail"></a>',
+            (
+                (p.image.url, p.image.url, p.caption or posixpath.basename(p.image.name))
+                for p in obj.photos.all()
+            ),
         )
 
 
@@ -170,6 +220,16 @@ class SubmittedEventAdmin(ReviewAdmin):
 class SubmittedPracticeAdmin(ReviewAdmin):
     workspace_url_name = "workspace:practice-detail"
     list_display = ["title", "owner", "submitted_by", "submitted_at"]
+    translated_fields = (
+        "title",
+        "summary",
+        "description",
+        "resources_needed",
+        "evidence_of_success",
+        "difficulties_encountered",
+        "potential_for_learning",
+        "location",
+    )
     fields = [
         "title",
         "summary",
@@ -190,4 +250,3 @@ class SubmittedPracticeAdmin(ReviewAdmin):
         "review_comment",
         "decision",
     ]
-    readonly_fields = [f for f in fields if f not in ("review_comment", "decision")]

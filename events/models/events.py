@@ -41,6 +41,11 @@ class EventQuerySet(SearchableQuerySet, ReviewableQuerySet):
     published_values = {"is_published": True}
     unpublished_values = {"is_published": False}
 
+    def next_number(self, kind):
+        """The number after the highest one of the events of this kind (1 for the first)."""
+        highest = self.filter(kind=kind).aggregate(highest=models.Max("number"))["highest"]
+        return (highest or 0) + 1
+
     def upcoming(self, today=None):
         today = today or timezone.localdate()
         return self.filter(end_date__gte=today).order_by("start_date", "start_time", "pk")
@@ -378,6 +383,9 @@ class Event(Reviewable):
         return timezone.localtime(instant, self.tzinfo).date()
 
     def mark_approved(self):
-        """Approval publishes: the event becomes visible on the public site."""
+        """Approval publishes: the event becomes visible on the public site, numbered after
+        the highest number of its kind if it had none (a study visit from the workspace)."""
         super().mark_approved()
         self.is_published = True
+        if self.number is None and self.kind in self.NUMBERED_KIND_LABELS:
+            self.number = Event.objects.next_number(self.kind)

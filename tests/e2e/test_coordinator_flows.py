@@ -81,3 +81,22 @@ def test_coordinator_creates_thematic_event_that_appears_publicly(admin_page, li
     assert page.locator("#workshop-1 .ws-time").inner_text() == "10:00–11:30 EEST"
     assert page.locator("#workshop-2 .ws-time").inner_text() == "14:00–15:30 EEST"
     assert page.locator("#workshop-1 .ws-title strong").inner_text() == "Andmete avaldamine"
+
+
+def test_event_form_has_no_browser_offset_note_and_hints_follow_the_zone(admin_page, live_server):
+    # The browser is in New York; the times are entered in the event's zone, so Django's
+    # "You are N hours behind server time" note is beside the point.
+    page = admin_page
+    page.goto(f"{live_server.url}/admin/events/thematicevent/add/")
+    page.get_by_text("Add another Workshop").click()
+    hint = page.locator("#workshops-0 .field-start .help")
+    expect(hint).to_have_text("Local time in Europe/Rome")
+
+    page.get_by_label("Time zone:", exact=True).select_option("Europe/Tallinn")
+
+    expect(hint).to_have_text("Local time in Europe/Tallinn")
+    assert page.locator(".timezonewarning").count() == 0
+    page.get_by_text("Add another Workshop").click()
+    expect(page.locator("#workshops-1 .field-start .help")).to_have_text(
+        "Local time in Europe/Tallinn"
+    )

@@ -9,6 +9,7 @@ from django.utils import translation
 
 from events.models import Event, EventChange, Semester, Workshop
 from partners.models import Organisation, Person
+from tests.factories import EventFactory, WorkshopFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -87,6 +88,15 @@ def test_load_demo_output_summarises_the_rows():
         "6 semesters, 6 events, 3 workshops, 1 event changes.\n"
         "5 partner-staff login(s) ready.\n"
     )
+
+
+def test_load_demo_output_counts_what_it_loaded_not_the_database(django_user_model):
+    alone = load_demo().splitlines()[0]
+    EventFactory.create_batch(2)
+    WorkshopFactory()
+
+    # The first line is this command's; the staff logins are load_demo_staff's (per partner).
+    assert load_demo().splitlines()[0] == alone
 
 
 def test_partners_numbers_roles_and_zones(shared_demo):

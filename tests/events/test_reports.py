@@ -788,3 +788,36 @@ def test_report_study_visits_on_the_demo_data(coordinator_client):
     ]
     study_visits_column = [row[2] for row in tables["events-by-kind"].rows]
     assert study_visits_column == [0, 0, 0, 1, 2, 0, 0, 3]
+
+
+def _figures(content):
+    """Each chart's figure: its first element's tag, its caption, and its no-data note."""
+    return [
+        (
+            re.search(r"<(\w+)", figure)[1],
+            re.search(r"<figcaption[^>]*>([^<]*)</figcaption>", figure)[1],
+            re.findall(r'<p class="report-chart-empty">([^<]*)</p>', figure),
+        )
+        for figure in re.findall(r'<figure class="report-chart"[^>]*>(.*?)</figure>', content, re.S)
+    ]
+
+
+def test_report_chart_titles_stand_above_their_charts(better, coordinator_client):
+    content = coordinator_client.get(REPORT_URL).content.decode()
+
+    assert _figures(content) == [
+        ("figcaption", "Project events held per semester", []),
+        ("figcaption", "Participants in project events per semester", []),
+    ]
+
+
+def test_report_chart_without_data_says_so(db, coordinator_client):
+    SemesterFactory(number=1, start=dt.date(2019, 8, 1), end=dt.date(2020, 1, 31))
+
+    content = coordinator_client.get(REPORT_URL).content.decode()
+
+    assert _figures(content) == [
+        ("figcaption", "Project events held per semester", ["No data yet."]),
+        ("figcaption", "Participants in project events per semester", ["No data yet."]),
+    ]
+    assert re.findall(r'<svg[^>]*role="img"', content) == []

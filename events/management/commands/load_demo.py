@@ -114,20 +114,22 @@ class Command(BaseCommand):
             upsert(EventChange, lookup, change)
 
     def report(self):
-        counted = [
-            Organisation,
-            Person,
-            Theme,
-            GoodPractice,
-            Semester,
-            Event,
-            Workshop,
-            EventChange,
+        """What this command loaded (the demo's records), not the whole database's rows."""
+        events = demo_data.EVENTS
+        loaded = [
+            (Organisation, len(demo_data.ORGANISATIONS)),
+            (Person, len(demo_data.PEOPLE)),
+            (Theme, len(demo_data.THEMES)),
+            (GoodPractice, len(demo_data.PRACTICES)),
+            (Semester, len(demo_data.SEMESTERS)),
+            (Event, len(events)),
+            (Workshop, sum(len(e.get("workshops", [])) for e in events)),
+            (EventChange, sum(len(e.get("changes", [])) for e in events)),
         ]
         self.stdout.write(
             self.style.SUCCESS(
                 "Demo content loaded: "
-                + ", ".join(f"{m.objects.count()} {m._meta.verbose_name_plural}" for m in counted)
+                + ", ".join(f"{n} {m._meta.verbose_name_plural}" for m, n in loaded)
                 + "."
             )
         )
