@@ -108,6 +108,8 @@ class PageCacheMiddleware:
         if not (public and _cacheable(request)):
             return None
         scopes = PAGE_SCOPES.get(match.view_name, SCOPES)
+        if "site" not in scopes:  # the identity and legal pages are on every page
+            scopes = ("site", *scopes)
         key = _page_key(request)
         found = cache.get_many([version_key(s) for s in scopes] + [key])
         version = content_version(found, scopes)

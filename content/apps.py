@@ -12,5 +12,5 @@ class ContentConfig(AppConfig):
         from .page_cache import connect_signals, invalidate_pages_on_write
         from .site import LegalPage, SiteIdentity
 
-        invalidate_pages_on_write(SiteIdentity, LegalPage)
+        invalidate_pages_on_write(SiteIdentity, LegalPage, scope="site")
         connect_signals()

@@ -20,7 +20,8 @@ from django.core.cache import cache
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
 
 VERSION_PREFIX = "portal:content-version:"
-SCOPES = ("events", "practices", "themes", "partners")
+# "site": the site identity and legal pages, which every page shows (header, footer, meta).
+SCOPES = ("site", "events", "practices", "themes", "partners")
 
 # "app_label.modelname" of the models whose rows public pages show -> their scope.
 _watched = {}
@@ -66,6 +67,8 @@ def content_version(found=None, scopes=SCOPES):
     not answer (then nothing may be stored or validated under it). `found` is a
     cache.get_many() result that may already hold them (one round trip for versions and page)."""
     found = found or {}
+    if "site" not in scopes:  # every page shows the site's identity
+        scopes = ("site", *scopes)
     versions = []
     missing = [s for s in scopes if not found.get(version_key(s))]
     if missing:

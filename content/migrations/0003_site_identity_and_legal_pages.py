@@ -10,7 +10,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('content', '0001_initial'),
+        ('content', '0002_mail_headers_attachments'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
