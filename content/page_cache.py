@@ -128,11 +128,11 @@ def connect_signals():
     m2m_changed.connect(_on_write, dispatch_uid="page_cache_m2m")
 
 
-def cached_until_content_changes(key, compute):
-    """compute()'s value, kept in the cache under key until the content version changes (any
-    write to a watched model): the version and the value are read in one round trip."""
-    found = cache.get_many([VERSION_KEY, key])
-    version = content_version(found)
+def cached_until_content_changes(key, compute, scopes=SCOPES):
+    """compute()'s value, kept in the cache under key until the version of these scopes (every
+    scope by default) changes: the version and the value are read in one round trip."""
+    found = cache.get_many([*(version_key(s) for s in scopes), key])
+    version = content_version(found, scopes)
     entry = found.get(key)
     if entry is not None and entry[0] == version:
         return entry[1]
