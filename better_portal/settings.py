@@ -1,4 +1,4 @@
-"""Settings for the BETTER portal. Everything deployment-specific comes from the environment."""
+"""Settings for the portal. Everything deployment-specific comes from the environment."""
 
 import os
 from pathlib import Path
