@@ -8,6 +8,7 @@ from django.utils.translation import ngettext
 
 from content.admin import VersionedAdminMixin
 from content.models import EditConflict
+from events.admin import photo_preview
 
 from . import services
 from .forms import ReviewDecision, ReviewForm
@@ -159,11 +160,23 @@ class SubmittedEventAdmin(ReviewAdmin):
         rows = obj.attendances.select_related("organisation")
         return "; ".join(f"{a.organisation.label}: {a.participants}" for a in rows)
 
-    @admin.display(description=_("photos"))
+    @admin.display(
+        description=_("photos"),
+    )
     def photo_files(self, obj):
+        """Each photo and whether it is cleared: approving the visit approves its photos, and
+        only cleared ones are shown (a photo is cleared or withdrawn on the event's page)."""
         return format_html_join(
-            " ", '<a href="{}">{}</a>', ((p.image.url, p.image.name) for p in obj.photos.all())
+            " ",
+            "<figure>{}<figcaption>{}</figcaption></figure>",
+            ((photo_preview(p), clearance(p)) for p in obj.photos.all()),
         )
+
+
+def clearance(photo):
+    if photo.is_cleared:
+        return _("Cleared for publication")
+    return _("Not cleared for publication: not shown on the public site")
 
 
 @admin.register(SubmittedPractice)

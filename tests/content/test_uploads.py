@@ -37,9 +37,11 @@ def test_image_small_png_accepted():
     validate_image_upload(upload("logo.png", image_bytes()))
 
 
-@pytest.mark.parametrize("image_format", ["JPEG", "WEBP"])
-def test_image_jpeg_and_webp_accepted(image_format):
-    validate_image_upload(upload("photo.img", image_bytes(image_format)))
+@pytest.mark.parametrize(
+    ("name", "image_format"), [("photo.jpg", "JPEG"), ("photo.JPEG", "JPEG"), ("p.webp", "WEBP")]
+)
+def test_image_jpeg_and_webp_accepted(name, image_format):
+    validate_image_upload(upload(name, image_bytes(image_format)))
 
 
 def test_image_text_named_png_refused_with_clear_message():
@@ -92,6 +94,7 @@ def test_document_docx_accepted():
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
         archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("word/document.xml", "<document/>")
 
     validate_document_upload(upload("report.docx", buffer.getvalue()))
 
@@ -159,9 +162,9 @@ def admin_form_errors(model, field, coordinator, file, instance=None):
 def test_admin_image_field_refuses_text_named_png(coordinator, model, field):
     errors = admin_form_errors(model, field, coordinator, upload("logo.png", b"not a picture"))
 
-    # Django's own ImageField check runs first, with its own clear message.
+    # The portal's check runs before Django's own, so the message is the same everywhere.
     assert errors == [
-        "Upload a valid image. The file you uploaded was either not an image or a corrupted image."
+        "The file is not an image, or it is damaged. Upload a JPEG, PNG or WebP image."
     ]
 
 
@@ -212,7 +215,7 @@ def test_admin_organisation_add_with_text_png_shows_error(coordinator_client):
     )
 
     assert response.status_code == 200
-    assert "Upload a valid image." in response.text
+    assert "The file is not an image, or it is damaged." in response.text
     assert not Organisation.objects.filter(slug="hostile-upload").exists()
 
 
