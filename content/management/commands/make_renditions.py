@@ -17,7 +17,7 @@ class Command(BaseCommand):
             for field in model._meta.concrete_fields:
                 if isinstance(field, ImageUploadField):
                     written += self._fill(model, field)
-        self.stdout.write(f"Wrote the renditions of {written} images.")
+        self.stdout.write(f"Images given their renditions: {written}.")
 
     def _fill(self, model, field):
         written = 0
