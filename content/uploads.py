@@ -3,21 +3,32 @@
 The validators sit on the model fields (`ImageUploadField`, `DocumentUploadField`), so the admin,
 the workspace's forms and `import_data` refuse the same files. The size limits are settings
 (`PORTAL_UPLOAD_MAX_BYTES`), read at validation time.
+
+Whatever name a file is uploaded under, it is stored under a random one with the extension of
+its detected format; images are re-encoded without their metadata, with their renditions
+(content/images.py).
 """
 
 import zipfile
 from pathlib import Path
 
+from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models.fields.files import FieldFile, ImageFieldFile
 from django.template.defaultfilters import filesizeformat
+from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 from PIL import Image
+
+from . import images, languages
 
 # More pixels than any logo or photo needs, well below Pillow's decompression-bomb limit.
 MAX_IMAGE_PIXELS = 40_000_000
 IMAGE_FORMATS = {"JPEG": "JPEG", "PNG": "PNG", "WEBP": "WebP"}
+# The extensions an uploaded image's name may end in, by its detected format.
+IMAGE_EXTENSIONS = {"JPEG": ["jpg", "jpeg"], "PNG": ["png"], "WEBP": ["webp"]}
 DOCUMENT_EXTENSIONS = ["pdf", "pptx", "docx", "xlsx", "odt", "odp", "png", "jpg"]
 
 # What the first bytes of each allowed document type must be: its extension has to tell the truth.
@@ -32,13 +43,16 @@ _SIGNATURES = {
     "png": b"\x89PNG\r\n\x1a\n",
     "jpg": b"\xff\xd8\xff",
 }
-# The member each Office Open XML or OpenDocument archive must hold.
-_ZIP_MEMBERS = {
-    "pptx": "[Content_Types].xml",
-    "docx": "[Content_Types].xml",
-    "xlsx": "[Content_Types].xml",
-    "odt": "mimetype",
-    "odp": "mimetype",
+# What tells the Office Open XML formats apart: the main part each archive must hold.
+_OOXML_PARTS = {
+    "docx": "word/document.xml",
+    "pptx": "ppt/presentation.xml",
+    "xlsx": "xl/workbook.xml",
+}
+# And the OpenDocument formats: the media type in their `mimetype` member.
+_OPENDOCUMENT_TYPES = {
+    "odt": b"application/vnd.oasis.opendocument.text",
+    "odp": b"application/vnd.oasis.opendocument.presentation",
 }
 
 
@@ -59,36 +73,80 @@ def _is_new(upload):
 
 def validate_image_upload(upload):
     """Accept a JPEG, PNG or WebP image within the image size limit that Pillow can read and
-    verify, with at most MAX_IMAGE_PIXELS pixels."""
+    verify, with at most MAX_IMAGE_PIXELS pixels, whose name ends in its format's extension."""
     if not _is_new(upload):
         return
     _check_size(upload, "image")
-    not_an_image = ValidationError(
-        _("The file is not an image, or it is damaged. Upload a JPEG, PNG or WebP image."),
-        code="invalid_image",
-    )
-    upload.seek(0)
-    try:
-        with Image.open(upload) as image:
-            image_format = image.format
-            width, height = image.size
-            image.verify()
-    except Exception as error:  # Pillow raises many types for broken or hostile files
-        raise not_an_image from error
-    finally:
-        upload.seek(0)
+    image_format = _verified_image_format(upload)
     if image_format not in IMAGE_FORMATS:
         raise ValidationError(
             _("%(format)s images are not accepted. Upload a JPEG, PNG or WebP image."),
             code="image_format",
             params={"format": image_format},
         )
-    if width * height > MAX_IMAGE_PIXELS:
+    extension = Path(upload.name or "").suffix.lower().lstrip(".")
+    if extension not in IMAGE_EXTENSIONS[image_format]:
         raise ValidationError(
-            _("The image is %(width)s × %(height)s pixels, too large to show. Make it smaller."),
-            code="image_too_many_pixels",
-            params={"width": width, "height": height},
+            _(
+                "The file is a %(format)s image, but its name ends in “.%(extension)s”. "
+                "Name it “.%(expected)s”, or upload another file."
+            ),
+            code="image_extension",
+            params={
+                "format": IMAGE_FORMATS[image_format],
+                "extension": extension,
+                "expected": IMAGE_EXTENSIONS[image_format][0],
+            },
         )
+
+
+def _verified_image_format(upload):
+    """The image's format, once Pillow has read its header and verified it; refuses broken
+    files and images with more than MAX_IMAGE_PIXELS pixels."""
+    upload.seek(0)
+    try:
+        with Image.open(upload) as image:
+            image_format = image.format
+            _check_pixels(*image.size)
+            image.verify()
+    except ValidationError:
+        raise
+    except Image.DecompressionBombError as error:  # far more pixels than Pillow will open
+        raise _too_many_pixels() from error
+    except Exception as error:  # Pillow raises many types for broken or hostile files
+        raise ValidationError(
+            _("The file is not an image, or it is damaged. Upload a JPEG, PNG or WebP image."),
+            code="invalid_image",
+        ) from error
+    finally:
+        upload.seek(0)
+    return image_format
+
+
+def _check_pixels(width, height):
+    if width * height > MAX_IMAGE_PIXELS:
+        raise _too_many_pixels(width, height)
+
+
+def _too_many_pixels(width=None, height=None):
+    limit = number_format(MAX_IMAGE_PIXELS // 1_000_000)
+    if width is None:
+        return ValidationError(
+            _(
+                "The image is too large in pixels: at most %(limit)s million pixels are "
+                "accepted (for example 8000 × 5000). Make it smaller."
+            ),
+            code="image_too_many_pixels",
+            params={"limit": limit},
+        )
+    return ValidationError(
+        _(
+            "The image is %(width)s × %(height)s pixels, too large in pixels: at most "
+            "%(limit)s million pixels are accepted (for example 8000 × 5000). Make it smaller."
+        ),
+        code="image_too_many_pixels",
+        params={"width": width, "height": height, "limit": limit},
+    )
 
 
 def validate_document_upload(upload):
@@ -97,8 +155,7 @@ def validate_document_upload(upload):
     if not _is_new(upload):
         return
     _check_size(upload, "document")
-    extension = Path(upload.name or "").suffix.lower().lstrip(".")
-    extension = "jpg" if extension == "jpeg" else extension
+    extension = _document_extension(upload.name)
     if extension not in DOCUMENT_EXTENSIONS:
         raise ValidationError(
             _("Files of this type are not accepted. Accepted types: %(types)s."),
@@ -115,30 +172,124 @@ def validate_document_upload(upload):
         validate_image_upload(upload)
 
 
+def _document_extension(name):
+    extension = Path(name or "").suffix.lower().lstrip(".")
+    return "jpg" if extension == "jpeg" else extension
+
+
 def _content_matches(upload, extension):
+    """True if the file's first bytes, and for an archive its members, are those of the
+    format its extension names: a presentation named .docx does not match."""
     upload.seek(0)
     try:
         if not upload.read(16).startswith(_SIGNATURES[extension]):
             return False
-        if extension not in _ZIP_MEMBERS:
+        if _SIGNATURES[extension] != _ZIP:
             return True
         upload.seek(0)
         try:
             with zipfile.ZipFile(upload) as archive:
-                return _ZIP_MEMBERS[extension] in archive.namelist()
+                return _archive_format(archive) == extension
         except zipfile.BadZipFile:
             return False
     finally:
         upload.seek(0)
 
 
-class ImageUploadField(models.ImageField):
-    """An image upload: JPEG, PNG or WebP, checked by validate_image_upload wherever it is saved."""
+def _archive_format(archive):
+    names = set(archive.namelist())
+    if "mimetype" in names:
+        media_type = archive.read("mimetype").strip()
+        return next((e for e, t in _OPENDOCUMENT_TYPES.items() if t == media_type), None)
+    if "[Content_Types].xml" in names:
+        return next((e for e, part in _OOXML_PARTS.items() if part in names), None)
+    return None
 
+
+class DocumentFieldFile(FieldFile):
+    """A stored document under a random name with the extension its content was validated
+    against; a picture among the documents loses its metadata as every image does."""
+
+    def save(self, name, content, save=True):
+        extension = _document_extension(name)
+        if extension in ("png", "jpg"):
+            clean = images.CleanImage(content)
+            extension, content = clean.extension, clean.original()
+        super().save(images.random_name(extension), content, save)
+
+
+class ImageUploadFieldFile(ImageFieldFile):
+    """The stored image: metadata-free, under a random name, with its renditions (srcset)."""
+
+    def save(self, name, content, save=True):
+        clean = images.CleanImage(content)
+        super().save(images.random_name(clean.extension), clean.original(), save)
+        images.store_renditions(self.storage, self.name, clean)
+
+    def delete(self, save=True):
+        if self.name:
+            for target in images.rendition_names(self.name):
+                self.storage.delete(target)
+        super().delete(save)
+
+    @property
+    def srcset(self):
+        return images.srcset(self.storage, self.name) if self.name else ""
+
+    def rendition_url(self, width):
+        return self.storage.url(images.rendition_name(self.name, width)) if self.name else ""
+
+    @property
+    def url_320(self):
+        """The smallest rendition: thumbnails in lists and the admin."""
+        return self.rendition_url(320)
+
+    @property
+    def url_640(self):
+        """The middle rendition: the src for browsers without srcset."""
+        return self.rendition_url(640)
+
+    @property
+    def url_1280(self):
+        """The largest rendition: og:image."""
+        return self.rendition_url(1280)
+
+
+class ImageFormField(forms.ImageField):
+    """Checks the file as the model field will before Django's own image check, so a
+    refused image gets the portal's message (too many pixels, wrong format), not Django's
+    catch-all “not an image or a corrupted image”."""
+
+    def to_python(self, data):
+        if data not in self.empty_values:
+            validate_image_upload(data)
+        return super().to_python(data)
+
+
+class ImageUploadField(models.ImageField):
+    """An image upload: JPEG, PNG or WebP, checked by validate_image_upload wherever it is saved,
+    stored as ImageUploadFieldFile stores it."""
+
+    attr_class = ImageUploadFieldFile
     default_validators = [validate_image_upload]
+
+    def formfield(self, **kwargs):
+        return super().formfield(**{"form_class": ImageFormField, **kwargs})
 
 
 class DocumentUploadField(models.FileField):
-    """A document upload (slides, reports, pictures), checked by validate_document_upload."""
+    """A document upload (slides, reports, pictures), checked by validate_document_upload and
+    stored under a random name."""
 
+    attr_class = DocumentFieldFile
     default_validators = [validate_document_upload]
+
+
+def require_image_alt(instance, image="image", alt="image_alt"):
+    """For Model.clean(): an image needs its text alternative in the main language."""
+    column = languages.column(alt, languages.default())
+    if getattr(instance, image) and not (getattr(instance, column, "") or "").strip():
+        raise ValidationError(
+            {column: _("Describe the image for people who cannot see it.")},
+            code="image_alt_missing",
+        )

@@ -27,6 +27,7 @@ from .models import (
     Attendance,
     Event,
     EventChange,
+    EventPhoto,
     ImportWorkshop,
     LocalEvent,
     Material,
@@ -138,6 +139,31 @@ class EventChangeInline(VersionedInlineMixin, LocalTimeHelpMixin, TranslationSta
     classes = ["collapse"]
 
 
+class EventPhotoInline(VersionedInlineMixin, admin.TabularInline):
+    """The event's photos: shown publicly only once approved and cleared for publication."""
+
+    model = EventPhoto
+    fields = ["preview", "image", "caption", "is_cleared", "is_approved"]
+    readonly_fields = ["preview"]
+    extra = 0
+
+    @admin.display(description=_("preview"))
+    def preview(self, obj):
+        return photo_preview(obj)
+
+
+def photo_preview(photo):
+    """A small rendition of the photo, linking to the stored original."""
+    if not photo.image:
+        return ""
+    return format_html(
+        '<a href="{}"><img src="{}" alt="{}" width="160"></a>',
+        photo.image.url,
+        photo.image.url_320,
+        photo.caption,
+    )
+
+
 class AttendanceInline(VersionedInlineMixin, admin.TabularInline):
     model = Attendance
     fields = ["organisation", "category", "participants"]
@@ -158,6 +184,7 @@ def event_fieldsets(kind=None):
         heading = []
     return [
         (None, {"fields": [*heading, "title", "summary", "body", "status", "is_published"]}),
+        (_("Lead image"), {"fields": ["image", "image_alt"]}),
         (
             _("Dates and times"),
             {"fields": ["start_date", "end_date", "start_time", "end_time", "timezone"]},
@@ -198,7 +225,13 @@ class EventAdmin(EventTimeZoneMixin, MissingLanguagesMixin, HistoryTranslatedAdm
     prepopulated_fields = {"slug": ("title",)}
     readonly_fields = ["created", "updated"]
     date_hierarchy = "start_date"
-    inlines = [ParticipationInline, WorkshopInline, EventChangeInline, AttendanceInline]
+    inlines = [
+        ParticipationInline,
+        WorkshopInline,
+        EventChangeInline,
+        AttendanceInline,
+        EventPhotoInline,
+    ]
     actions = ["publish", "unpublish", export_events_csv, export_events_xlsx]
     fieldsets = event_fieldsets()
 

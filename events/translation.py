@@ -8,7 +8,7 @@ from .models import KIND_PROXIES, Event, EventChange, Material, Workshop
 
 @register(Event)
 class EventTranslationOptions(TranslationOptions):
-    fields = ("title", "summary", "body", "venue", "city")
+    fields = ("title", "summary", "body", "venue", "city", "image_alt")
     required_languages = (languages.default(),)
 
 

@@ -3,6 +3,7 @@ import datetime as dt
 from django.conf import settings
 from django.views.generic import DetailView, ListView
 
+from content import images
 from content.views import FilteredListMixin
 
 from .display_zone import TZ_COOKIE, TZ_COOKIE_MAX_AGE, choose_zone
@@ -41,6 +42,7 @@ class EventDetailView(DetailView):
             hosts=[p for p in participations if p.role == p.Role.HOST],
             participants=[p for p in participations if p.role != p.Role.HOST],
             structured_data=event_data(event, self.request),
+            og_image=images.og_image_url(self.request, event.image),
         )
         return context
 

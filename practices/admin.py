@@ -64,7 +64,8 @@ class GoodPracticeAdmin(MissingLanguagesMixin, HistoryTranslatedAdmin):
                 ]
             },
         ),
-        (_("Owner and place"), {"fields": ["owner", "contact", "location", "themes", "image"]}),
+        (_("Owner and place"), {"fields": ["owner", "contact", "location", "themes"]}),
+        (_("Image"), {"fields": ["image", "image_alt"]}),
         (_("Timescale"), {"fields": ["start_date", "end_date", "is_ongoing"]}),
         (_("Advanced"), {"classes": ["collapse"], "fields": ["slug", "created", "updated"]}),
     ]

@@ -7,7 +7,7 @@ from simple_history.models import HistoricalRecords
 from content.fallback import shown
 from content.models import Reviewable, ReviewableQuerySet, Versioned
 from content.search import SearchableQuerySet, searchable
-from content.uploads import ImageUploadField
+from content.uploads import ImageUploadField, require_image_alt
 from partners.models import Organisation, Person
 
 
@@ -98,6 +98,12 @@ class GoodPractice(Reviewable):
         related_name="practices",
     )
     image = ImageUploadField(_("image"), upload_to="practices/", blank=True)
+    image_alt = models.CharField(
+        _("image's text alternative"),
+        max_length=250,
+        blank=True,
+        help_text=_("What the image shows, for people who cannot see it. Needed with an image."),
+    )
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.DRAFT
     )
@@ -133,6 +139,7 @@ class GoodPractice(Reviewable):
 
     def clean(self):
         super().clean()
+        require_image_alt(self)
         if self.is_ongoing and self.end_date:
             raise ValidationError(
                 {"end_date": _("An ongoing practice has no end date.")}, code="ongoing_with_end"

@@ -23,6 +23,7 @@ class GoodPracticeTranslationOptions(TranslationOptions):
         "difficulties_encountered",
         "potential_for_learning",
         "location",
+        "image_alt",
     )
     required_languages = (languages.default(),)
 

@@ -1,5 +1,6 @@
 from django.views.generic import DetailView, ListView
 
+from content import images
 from content.views import FilteredListMixin
 
 from .filters import PracticeFilter
@@ -32,6 +33,7 @@ class PracticeDetailView(DetailView):
         practice = self.object
         # The reverse manager carries the events app's QuerySet: published() needs no import.
         context["events"] = practice.events.published().with_related().distinct()
+        context["og_image"] = images.og_image_url(self.request, practice.image)
         context["structured_data"] = {
             "@context": "https://schema.org",
             "@type": "CreativeWork",

@@ -1,6 +1,5 @@
 """The review queue: what partner staff submit, approved (published) or returned with a comment."""
 
-import posixpath
 
 from django.contrib import admin, messages
 from django.http import HttpResponseRedirect
@@ -12,6 +11,7 @@ from django.utils.translation import ngettext
 from content import languages
 from content.admin import VersionedAdminMixin
 from content.models import EditConflict
+from events.admin import photo_preview
 
 from . import services
 from .forms import ReviewDecision, ReviewForm
@@ -175,7 +175,7 @@ class SubmittedEventAdmin(ReviewAdmin):
         "participants",
         "practices_examined",
         "attendance",
-        "photo_thumbnails",
+        "photo_files",
         "submitted_by",
         "submitted_at",
         "review_comment",
@@ -204,16 +204,23 @@ class SubmittedEventAdmin(ReviewAdmin):
     def time_zone(self, obj):
         return obj.tzname
 
-    @admin.display(description=_("photos"))
-    def photo_thumbnails(self, obj):
+    @admin.display(
+        description=_("photos"),
+    )
+    def photo_files(self, obj):
+        """Each photo and whether it is cleared: approving the visit approves its photos, and
+        only cleared ones are shown (a photo is cleared or withdrawn on the event's page)."""
         return format_html_join(
             " ",
-            '<a href="{}"><img src="{}" alt="{}" width="160" class="review-thumbnail"></a>',
-            (
-                (p.image.url, p.image.url, p.caption or posixpath.basename(p.image.name))
-                for p in obj.photos.all()
-            ),
+            "<figure>{}<figcaption>{}</figcaption></figure>",
+            ((photo_preview(p), clearance(p)) for p in obj.photos.all()),
         )
+
+
+def clearance(photo):
+    if photo.is_cleared:
+        return _("Cleared for publication")
+    return _("Not cleared for publication: not shown on the public site")
 
 
 @admin.register(SubmittedPractice)

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from content import languages
 from content.forms import VersionedModelForm
+from content.uploads import ImageFormField
 from events.models import Attendance, Event, EventPhoto
 from practices.models import GoodPractice
 
@@ -36,7 +37,7 @@ class MultipleImageInput(forms.ClearableFileInput):
     allow_multiple_selected = True
 
 
-class MultipleImageField(forms.ImageField):
+class MultipleImageField(ImageFormField):
     """Several photos in one input; each is checked as the photo model field checks it."""
 
     widget = MultipleImageInput
@@ -91,6 +92,11 @@ class StudyVisitForm(VersionedModelForm):
         required=False,
         help_text=_("JPEG, PNG or WebP images; you can choose several at once."),
     )
+    photos_cleared = forms.BooleanField(
+        label=_("Everyone shown in these photos agreed to their publication"),
+        required=False,
+        help_text=_("Only photos cleared for publication and approved appear on the public site."),
+    )
 
     class Meta:
         model = Event
@@ -123,7 +129,8 @@ class StudyVisitForm(VersionedModelForm):
             self.fields["owner"].queryset = access.partner_choices()
             self.fields["owner"].required = True
         self.fields["summary_en"].required = True
-        label_languages(self, self.TRANSLATED, {"body": _("notes")})
+        label_languages(self, [*self.TRANSLATED, "image_alt"], {"body": _("notes")})
+        self.fields["image"].help_text = _("JPEG, PNG or WebP; shown at the top of the page.")
         if self.instance.pk:
             self.initial.setdefault(
                 "participants",
@@ -158,6 +165,7 @@ def study_visit_form_class(language, access):
     Coordinators also choose the responsible partner; staff always work for their own.
     """
     fields = StudyVisitForm.Meta.fields + language_fields(StudyVisitForm.TRANSLATED, language)
+    fields += ["image", *language_fields(["image_alt"], language)]
     if access.is_coordinator:
         fields.append("owner")
     return forms.modelform_factory(Event, form=StudyVisitForm, fields=fields)
@@ -219,7 +227,7 @@ AttendanceFormSet = forms.inlineformset_factory(
 class PhotoCaptionForm(VersionedModelForm):
     class Meta:
         model = EventPhoto
-        fields = ["caption"]
+        fields = ["caption", "is_cleared"]
         help_texts = {"caption": _("Shown under the photo, and read to people who cannot see it.")}
 
 
@@ -269,7 +277,7 @@ class PracticeForm(VersionedModelForm):
             self.fields["owner"].queryset = access.partner_choices()
         for name in ["summary_en", "description_en"]:
             self.fields[name].required = True
-        label_languages(self, self.TRANSLATED)
+        label_languages(self, [*self.TRANSLATED, "image_alt"])
         if not self.instance.pk:
             self.instance.status = GoodPractice.Status.DRAFT
             self.instance.owner = access.organisation
@@ -285,7 +293,9 @@ def practice_form_class(language, access):
     if access.is_coordinator:
         fields.append("owner")
     return forms.modelform_factory(
-        GoodPractice, form=PracticeForm, fields=fields + PracticeForm.OTHER
+        GoodPractice,
+        form=PracticeForm,
+        fields=fields + PracticeForm.OTHER + language_fields(["image_alt"], language),
     )
 
 

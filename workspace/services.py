@@ -6,6 +6,7 @@ from functools import partial
 
 from django.db import transaction
 
+from content import images
 from content.mail import send_mail_later
 from content.slugs import save_with_unique_slug
 from events.models import Event, EventPhoto, Participation
@@ -48,8 +49,9 @@ def save_study_visit(form, attendance_formset, participants, photos, user):
     _sync_participants(event, participants)
     attendance_formset.instance = event
     attendance_formset.save()
+    cleared = form.cleaned_data.get("photos_cleared", False)
     for image in photos:
-        EventPhoto.objects.create(event=event, image=image, uploaded_by=user)
+        EventPhoto.objects.create(event=event, image=image, uploaded_by=user, is_cleared=cleared)
     return event
 
 
@@ -93,7 +95,7 @@ def delete_photo(photo, user):
     storage, name = photo.image.storage, photo.image.name
     _record_photo_change(photo, user, REASON_PHOTO_DELETED)
     photo.delete()
-    transaction.on_commit(partial(_delete_file, storage, name))
+    transaction.on_commit(partial(_delete_files, storage, name))
 
 
 def _record_photo_change(photo, user, reason):
@@ -109,9 +111,9 @@ def _record_photo_change(photo, user, reason):
     )
 
 
-def _delete_file(storage, name):
+def _delete_files(storage, name):
     try:
-        storage.delete(name)
+        images.delete(storage, name)
     except Exception:  # any storage's error (disk, S3): the photo itself is already gone
         logger.exception("Could not delete the file %s of a deleted photo", name)
 
@@ -131,10 +133,14 @@ def submit(item, user, link=""):
 
 @transaction.atomic
 def approve(item, user, link=""):
-    """Approve and publish; the submitter is mailed once the approval is committed."""
+    """Approve and publish, with a visit's photos; the submitter is mailed once the approval
+    is committed."""
     item.claim_version(item.version)
     item.mark_approved()
     _save_with_history(item, user, REASON_APPROVED)
+    if isinstance(item, Event):
+        # The photos were reviewed with the visit; only those cleared will be shown.
+        item.photos.update(is_approved=True)
     _mail_submitter(item, "review_approved", {"item": item, "link": link})
 
 

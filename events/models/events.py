@@ -13,6 +13,7 @@ from django_countries.fields import CountryField
 from content.models import Reviewable, ReviewableQuerySet
 from content.search import SearchableQuerySet, searchable
 from content.timezones import TimeZoneField
+from content.uploads import ImageUploadField, require_image_alt
 from partners.models import Organisation, Person
 from practices.models import GoodPractice, Theme, Transfer
 
@@ -78,6 +79,11 @@ class EventQuerySet(SearchableQuerySet, ReviewableQuerySet):
                 "practices",
                 queryset=GoodPractice.objects.published().with_related(),
                 to_attr="published_practices",
+            ),
+            models.Prefetch(
+                "photos",
+                queryset=_related("photos").objects.approved_and_cleared(),
+                to_attr="gallery",
             ),
         )
 
@@ -187,6 +193,13 @@ class Event(Reviewable):
     slug = models.SlugField(_("slug"), max_length=120, unique=True)
     summary = models.TextField(_("summary"), blank=True)
     body = models.TextField(_("body"), blank=True)
+    image = ImageUploadField(_("lead image"), upload_to="events/", blank=True)
+    image_alt = models.CharField(
+        _("lead image's text alternative"),
+        max_length=250,
+        blank=True,
+        help_text=_("What the image shows, for people who cannot see it. Needed with an image."),
+    )
     host = models.ForeignKey(
         Organisation,
         verbose_name=_("host organisation"),
@@ -368,6 +381,7 @@ class Event(Reviewable):
 
     def clean(self):
         super().clean()
+        require_image_alt(self)
         if self.end_time is not None and self.start_time is None:
             raise ValidationError(
                 {"start_time": _("Give a start time when there is an end time.")},

@@ -1,6 +1,7 @@
 """Uploads are limited in size and type, and images are verified with Pillow."""
 
 import io
+import re
 import zipfile
 
 import pytest
@@ -14,7 +15,7 @@ from PIL import Image
 
 from content.uploads import validate_document_upload, validate_image_upload
 from events.admin import MaterialInline
-from events.models import Workshop
+from events.models import Material, Workshop
 from partners.models import Organisation
 from practices.models import GoodPractice
 
@@ -37,9 +38,11 @@ def test_image_small_png_accepted():
     validate_image_upload(upload("logo.png", image_bytes()))
 
 
-@pytest.mark.parametrize("image_format", ["JPEG", "WEBP"])
-def test_image_jpeg_and_webp_accepted(image_format):
-    validate_image_upload(upload("photo.img", image_bytes(image_format)))
+@pytest.mark.parametrize(
+    ("name", "image_format"), [("photo.jpg", "JPEG"), ("photo.JPEG", "JPEG"), ("p.webp", "WEBP")]
+)
+def test_image_jpeg_and_webp_accepted(name, image_format):
+    validate_image_upload(upload(name, image_bytes(image_format)))
 
 
 def test_image_text_named_png_refused_with_clear_message():
@@ -92,6 +95,7 @@ def test_document_docx_accepted():
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
         archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("word/document.xml", "<document/>")
 
     validate_document_upload(upload("report.docx", buffer.getvalue()))
 
@@ -159,9 +163,9 @@ def admin_form_errors(model, field, coordinator, file, instance=None):
 def test_admin_image_field_refuses_text_named_png(coordinator, model, field):
     errors = admin_form_errors(model, field, coordinator, upload("logo.png", b"not a picture"))
 
-    # Django's own ImageField check runs first, with its own clear message.
+    # The portal's check runs before Django's own, so the message is the same everywhere.
     assert errors == [
-        "Upload a valid image. The file you uploaded was either not an image or a corrupted image."
+        "The file is not an image, or it is damaged. Upload a JPEG, PNG or WebP image."
     ]
 
 
@@ -212,7 +216,7 @@ def test_admin_organisation_add_with_text_png_shows_error(coordinator_client):
     )
 
     assert response.status_code == 200
-    assert "Upload a valid image." in response.text
+    assert "The file is not an image, or it is damaged." in response.text
     assert not Organisation.objects.filter(slug="hostile-upload").exists()
 
 
@@ -225,3 +229,90 @@ def test_image_refusal_in_the_readers_language():
     assert shown == [
         "Filen är ingen bild, eller så är den skadad. Ladda upp en JPEG-, PNG- eller WebP-bild."
     ]
+
+
+# Names tell the truth, or the file is refused; stored files get a random name (issue 18).
+
+
+@pytest.mark.parametrize(
+    ("name", "extension"),
+    [("x.png\0.html", "html"), ("poly_png.html", "html"), ("logo.svg", "svg"), ("a.js", "js")],
+)
+def test_image_under_another_types_name_refused(name, extension):
+    with pytest.raises(ValidationError) as error:
+        validate_image_upload(upload(name, image_bytes()))
+
+    assert messages(error) == [
+        f"The file is a PNG image, but its name ends in “.{extension}”. "
+        "Name it “.png”, or upload another file."
+    ]
+
+
+def test_svg_image_refused_as_not_an_image():
+    svg = b'<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'
+
+    with pytest.raises(ValidationError) as error:
+        validate_image_upload(upload("logo.svg", svg))
+
+    assert error.value.code == "invalid_image"
+
+
+@pytest.mark.parametrize("name", ["x.pdf\0.html", "slides.pdf.js", "agenda.svg"])
+def test_document_under_another_types_name_refused(name):
+    with pytest.raises(ValidationError) as error:
+        validate_document_upload(upload(name, b"%PDF-1.7\n"))
+
+    assert error.value.code == "document_type"
+
+
+def test_document_presentation_named_docx_refused():
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("ppt/presentation.xml", "<presentation/>")
+
+    with pytest.raises(ValidationError) as error:
+        validate_document_upload(upload("report.docx", buffer.getvalue()))
+
+    assert messages(error) == ["The file’s content does not match its extension “.docx”."]
+
+
+def test_image_of_20000_by_20000_pixels_refused_as_too_large_in_pixels():
+    buffer = io.BytesIO()
+    Image.new("1", (20_000, 20_000)).save(buffer, "PNG")  # about 50 kB, 400 million pixels
+
+    with pytest.raises(ValidationError) as error:
+        validate_image_upload(upload("huge.png", buffer.getvalue()))
+
+    assert messages(error) == [
+        "The image is too large in pixels: at most 40 million pixels are accepted "
+        "(for example 8000 × 5000). Make it smaller."
+    ]
+
+
+@pytest.mark.django_db
+def test_admin_20000_pixel_png_says_too_large_in_pixels_not_corrupted(coordinator):
+    buffer = io.BytesIO()
+    Image.new("1", (20_000, 20_000)).save(buffer, "PNG")
+
+    errors = admin_form_errors(
+        Organisation, "logo", coordinator, upload("huge.png", buffer.getvalue())
+    )
+
+    assert errors == [
+        "The image is too large in pixels: at most 40 million pixels are accepted "
+        "(for example 8000 × 5000). Make it smaller."
+    ]
+
+
+@pytest.mark.django_db
+def test_stored_files_get_a_random_name_with_the_detected_extension(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    organisation = Organisation.objects.create(name_en="Tartu", slug="tartu")
+    material = Material()
+
+    organisation.logo.save("../../Our Logo.JPEG", upload("x.jpeg", image_bytes("JPEG")))
+    material.file.save("Agenda (final).pdf", upload("a.pdf", b"%PDF-1.7\n"), save=False)
+
+    assert re.fullmatch(r"logos/[0-9a-f]{32}\.jpg", organisation.logo.name)
+    assert re.fullmatch(r"materials/[0-9a-f]{32}\.pdf", material.file.name)

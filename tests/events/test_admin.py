@@ -104,7 +104,7 @@ def event_form_data(event, workshops=(), **overrides):
         "host": event.host_id,
         "seen_version": event.version,
     }
-    for prefix in ("participations", "changes", "attendances"):
+    for prefix in ("participations", "changes", "attendances", "photos"):
         data |= {f"{prefix}-TOTAL_FORMS": 0, f"{prefix}-INITIAL_FORMS": 0}
     data |= {"workshops-TOTAL_FORMS": len(workshops), "workshops-INITIAL_FORMS": 0}
     for i, (title, day, start, end) in enumerate(workshops):

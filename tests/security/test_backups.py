@@ -6,6 +6,7 @@ import json
 import pytest
 from django.contrib.auth.models import Group, User
 from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from PIL import Image
@@ -165,7 +166,9 @@ def test_import_refuses_media_that_uploads_refuse_and_loads_nothing(demo, tmp_pa
     # A GIF logo, as no upload form would accept: stored behind the forms' back.
     gif = io.BytesIO()
     Image.new("RGB", (4, 4), "red").save(gif, "GIF")
-    demo.logo.save("tartu.gif", ContentFile(gif.getvalue()))
+    name = default_storage.save("logos/tartu.gif", ContentFile(gif.getvalue()))
+    Organisation.objects.filter(pk=demo.pk).update(logo=name)
+    demo.refresh_from_db()
     backup, archive = tmp_path / "backup.json", tmp_path / "media.tar.gz"
     call_command("export_data", output=str(backup), media=str(archive), verbosity=0)
     flush_content()

@@ -6,10 +6,10 @@ import pytest
 from django.core import mail
 from django.urls import reverse
 
-from events.models import Event
+from events.models import Event, EventPhoto
 from practices.models import GoodPractice
 
-from .helpers import practice_data, visit_data
+from .helpers import png_file, practice_data, visit_data
 
 pytestmark = pytest.mark.django_db
 
@@ -196,3 +196,31 @@ def test_history_as_of_shows_earlier_state(partner_a):
     event.save()
 
     assert event.history.as_of(moment).title_en == "Before"
+
+
+def test_visit_photos_cleared_by_uploader_appear_once_the_visit_is_approved(
+    client, staff_a, partner_a, coordinator, committed
+):
+    client.force_login(staff_a)
+    create = reverse("workspace:event-create")
+    client.post(create, {**visit_data(partner_a), "photos": png_file("a.png")})
+    event = Event.objects.get()
+    edit_url = reverse("workspace:event-update", args=[event.pk])
+    version = seen_version(client.get(edit_url))
+    data = visit_data(partner_a, seen_version=version, photos_cleared="on")
+    client.post(edit_url, {**data, "photos": png_file("b.png")})
+    uncleared, cleared = event.photos.order_by("pk")
+    EventPhoto.objects.filter(pk=uncleared.pk).update(caption="Nobody asked us")
+    EventPhoto.objects.filter(pk=cleared.pk).update(caption="We all agreed")
+    client.post(reverse("workspace:event-submit", args=[event.pk]))
+    client.force_login(coordinator)
+
+    with committed():
+        review_in_admin(client, "submittedevent", event.pk, decision="approve")
+
+    page = client.get(f"/en/events/{event.slug}/").content.decode()
+    assert [(p.is_cleared, p.is_approved) for p in event.photos.order_by("pk")] == [
+        (False, True),
+        (True, True),
+    ]
+    assert re.findall(r"<figcaption>(.*?)</figcaption>", page) == ["We all agreed"]

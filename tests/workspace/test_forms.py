@@ -101,7 +101,9 @@ def test_photo_upload_saved(client, staff_a, partner_a):
 
     client.post(reverse("workspace:event-create"), {**visit_data(partner_a), "photos": png_file()})
 
-    assert [p.image.name.rsplit("/", 1)[-1] for p in EventPhoto.objects.all()] == ["visit.png"]
+    # Stored under a random name, not the uploader's.
+    names = [p.image.name.rsplit("/", 1)[-1] for p in EventPhoto.objects.all()]
+    assert [re.fullmatch(r"[0-9a-f]{32}\.png", name) is not None for name in names] == [True]
 
 
 def test_photo_that_is_not_an_image_is_refused(client, staff_a, partner_a):
@@ -113,7 +115,7 @@ def test_photo_that_is_not_an_image_is_refused(client, staff_a, partner_a):
     )
 
     assert response.context["form"].errors["photos"] == [
-        "Upload a valid image. The file you uploaded was either not an image or a corrupted image."
+        "The file is not an image, or it is damaged. Upload a JPEG, PNG or WebP image."
     ]
     assert (Event.objects.count(), EventPhoto.objects.count()) == (0, 0)
 
@@ -317,7 +319,8 @@ def test_visit_photo_with_too_many_pixels_refused(client, staff_a, partner_a):
     )
 
     assert response.context["form"].errors["photos"] == [
-        "The image is 8000 × 6000 pixels, too large to show. Make it smaller."
+        "The image is 8000 × 6000 pixels, too large in pixels: at most 40 million pixels are "
+        "accepted (for example 8000 × 5000). Make it smaller."
     ]
     assert EventPhoto.objects.count() == 0
 

@@ -44,8 +44,11 @@ VISIT_LABELS = {
         "Title (English):",
         "Summary (English):",
         "Notes (English):",
+        "Lead image:",
+        "Lead image's text alternative (English):",
         "Participating partners:",
         "Add photos:",
+        "Everyone shown in these photos agreed to their publication:",
         "Attendance per organisation",
         *ATTENDANCE["en"] * 3,
     ],
@@ -63,8 +66,12 @@ VISIT_LABELS = {
         "Titel (svenska):",
         "Sammanfattning (svenska):",
         "Anteckningar (svenska):",
+        "Huvudbild:",
+        "Huvudbildens textalternativ (engelska):",
+        "Huvudbildens textalternativ (svenska):",
         "Deltagande partner:",
         "Lägg till foton:",
+        "Alla som syns på fotona har godkänt att de publiceras:",
         "Deltagande per organisation",
         *ATTENDANCE["sv"] * 3,
     ],
@@ -86,6 +93,7 @@ PRACTICE_LABELS = {
         "Themes:",
         "Contact person:",
         "Image:",
+        "Image's text alternative (English):",
     ],
     "sv": [
         "Titel (engelska):",
@@ -105,6 +113,8 @@ PRACTICE_LABELS = {
         "Teman:",
         "Kontaktperson:",
         "Bild:",
+        "Bildens textalternativ (engelska):",
+        "Bildens textalternativ (svenska):",
     ],
 }
 LANGUAGES = ["en", "sv"]
@@ -162,14 +172,20 @@ def test_coordinators_forms_label_the_partner_they_choose(
     assert practice == inserted(PRACTICE_LABELS[language], further, owner)
 
 
-@pytest.mark.parametrize(("language", "label"), [("en", "Caption:"), ("sv", "Bildtext:")])
-def test_photo_caption_form_label(client, staff_a, a_items, language, label):
+@pytest.mark.parametrize(
+    ("language", "label", "cleared"),
+    [
+        ("en", "Caption:", "Cleared for publication:"),
+        ("sv", "Bildtext:", "Godkänd för publicering:"),
+    ],
+)
+def test_photo_caption_form_label(client, staff_a, a_items, language, label, cleared):
     photo = add_photo(a_items["draft_event"])
     client.force_login(staff_a)
 
     response = get(client, language, "workspace:photo-update", photo.event_id, photo.pk)
 
-    assert form_labels(response) == [label]
+    assert form_labels(response) == [label, cleared]
 
 
 @pytest.mark.parametrize(

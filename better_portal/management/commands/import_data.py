@@ -46,3 +46,4 @@ class Command(BaseCommand):
         if media:
             stored = read_media_archive(media)
             self.stdout.write(f"Restored {len(stored)} media files from {media}.")
+            call_command("make_renditions", verbosity=0, stdout=self.stdout)
