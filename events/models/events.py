@@ -54,7 +54,9 @@ class EventQuerySet(SearchableQuerySet, ReviewableQuerySet):
         return self.published().exclude(status=Event.Status.CANCELLED)
 
     def with_related(self):
-        return self.select_related("host").prefetch_related("themes")
+        """What an event's card in a list shows (templates/includes/_event_list.html): its host.
+        No themes: no list shows them, and prefetching them was a query per list."""
+        return self.select_related("host")
 
     def with_details(self):
         """Everything the event page shows, in a constant number of queries.
