@@ -124,7 +124,10 @@ def setup():
     create_database()
     env = environment()
     run(python(), "-m", "pretalx", "migrate", "--noinput", env=env)
-    run(python(), "-m", "pretalx", "rebuild", env=env)
+    rebuilt = DATA / ".rebuilt"  # its static files, once per version (minutes)
+    if not rebuilt.exists() or rebuilt.read_text() != PRETALX_VERSION:
+        run(python(), "-m", "pretalx", "rebuild", env=env)
+        rebuilt.write_text(PRETALX_VERSION)
     found = json.loads(run(python(), "-c", TALK_URL, env=env).strip().splitlines()[-1])
     if found["url"] is None and not found["admin"]:
         admin = {

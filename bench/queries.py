@@ -40,9 +40,7 @@ def urls():
     events."""
     event = Event.objects.published().filter(workshops__isnull=False).order_by("-pk").first()
     partner = Organisation.objects.order_by("partner_number", "pk").first()
-    practice = (
-        GoodPractice.objects.published().filter(events__isnull=False).order_by("-pk").first()
-    )
+    practice = GoodPractice.objects.published().filter(events__isnull=False).order_by("-pk").first()
     published = Event.objects.published().count()
     deep_page = max(1, min(500, published // 20))
     return {

@@ -60,10 +60,9 @@ class EventQuerySet(SearchableQuerySet, ReviewableQuerySet):
         return self.published().exclude(status=Event.Status.CANCELLED)
 
     def with_related(self):
-        """What a list of events shows of each: its hosts (co-hosts included) and themes."""
-        return self.select_related("host").prefetch_related(
-            "themes", _participations_with_organisations()
-        )
+        """What an event's card in a list shows (templates/includes/_event_list.html): its hosts
+        (co-hosts included). No themes: no list shows them."""
+        return self.select_related("host").prefetch_related(_participations_with_organisations())
 
     def with_details(self):
         """Everything the event page shows, in a constant number of queries.
