@@ -6,16 +6,24 @@ An outage is logged once when it starts and once when Redis answers again, whate
 of requests in between. While Redis is down it is asked again at most every RETRY_SECONDS (a
 setting of the cache, 5 by default), so that a Redis that hangs or drops packets does not hold
 every request for its timeouts; short socket timeouts bound the one request that asks.
+
+Writes dropped during an outage include new content versions (content/page_cache.py), so a
+Redis that comes back with its data would serve pages cached before the outage for up to their
+timeout. A process that saw the outage therefore replaces the content version as soon as Redis
+answers again, before it reads anything from it: cached pages are treated as stale.
 """
 
 import logging
 import threading
 import time
+import uuid
 
 from django.core.cache.backends.base import DEFAULT_TIMEOUT
 from django.core.cache.backends.redis import RedisCache
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import TimeoutError as RedisTimeoutError
+
+from content.page_cache import VERSION_KEY
 
 logger = logging.getLogger(__name__)
 
@@ -50,14 +58,16 @@ class _Outage:
         )
 
     def answered(self, location):
+        """True for the one caller that ends an outage."""
         if self.down_since is None:
-            return
+            return False
         with self._lock:
             if self.down_since is None:
-                return
+                return False
             seconds = time.monotonic() - self.down_since
             self.down_since = None
         logger.warning("The cache at %s answers again after %.0f s.", location, seconds)
+        return True
 
 
 _MISSING = object()
@@ -80,22 +90,26 @@ class FailSoftRedisCache(RedisCache):
         self._retry_seconds = float(params.get("RETRY_SECONDS", 5))
         self._outage = _outage_for(self._location)
 
-    def _try(self, miss, operation, *args, **kwargs):
+    def _try(self, miss, operation, *args, reread=False):
         if self._outage.skipping():
             return miss
         try:
-            result = operation(*args, **kwargs)
+            result = operation(*args)
+            if self._outage.answered(self._location):
+                # What was cached before the outage is stale: a new content version, and a
+                # read asked again so that it does not return the old one.
+                super().set(VERSION_KEY, uuid.uuid4().hex, None)
+                result = operation(*args) if reread else result
         except OUTAGE_ERRORS as error:
             self._outage.failed(self._location, error, self._retry_seconds)
             return miss
-        self._outage.answered(self._location)
         return result
 
     def add(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
         return self._try(False, super().add, key, value, timeout, version)
 
     def get(self, key, default=None, version=None):
-        return self._try(default, super().get, key, default, version)
+        return self._try(default, super().get, key, default, version, reread=True)
 
     def set(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
         return self._try(None, super().set, key, value, timeout, version)
@@ -107,10 +121,10 @@ class FailSoftRedisCache(RedisCache):
         return self._try(False, super().delete, key, version)
 
     def get_many(self, keys, version=None):
-        return self._try({}, super().get_many, keys, version)
+        return self._try({}, super().get_many, keys, version, reread=True)
 
     def has_key(self, key, version=None):
-        return self._try(False, super().has_key, key, version)
+        return self._try(False, super().has_key, key, version, reread=True)
 
     def incr(self, key, delta=1, version=None):
         result = self._try(_MISSING, super().incr, key, delta, version)

@@ -164,6 +164,15 @@ AUTHENTICATION_BACKENDS = [
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = 1  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# The client's address behind the proxies gunicorn trusts (make serve's FORWARDED_ALLOW_IPS,
+# comma-separated addresses or networks, "*" for any), and guesses over many usernames from
+# one address throttled too (content/clients.py).
+TRUSTED_PROXIES = [
+    p.strip() for p in os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1").split(",") if p.strip()
+]
+AXES_CLIENT_IP_CALLABLE = "content.clients.client_ip"
+AXES_HANDLER = "content.clients.ClientAddressHandler"
+PORTAL_LOGIN_ADDRESS_FAILURE_LIMIT = int(os.environ.get("PORTAL_LOGIN_ADDRESS_FAILURE_LIMIT", "20"))
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "workspace/lockout.html"
 # Mail (sent by the task worker, content/mail.py): console by default; SMTP with

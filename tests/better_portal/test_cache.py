@@ -3,12 +3,15 @@ logged once. Real connections: a closed local port, the Redis on 6379 and a priv
 
 import datetime as dt
 import logging
+import os
 import shutil
+import signal
 import socket
 import subprocess
 import time
 
 import pytest
+import redis
 from django.contrib.sessions.models import Session
 from django.core.cache import cache
 
@@ -160,3 +163,31 @@ def test_redis_stopped_and_restarted_during_requests(
     assert [r.content for r in during + [after]] == [before.content] * 6
     assert [r.levelname for r in outage_records(caplog)] == ["ERROR", "WARNING"]
     assert "answers again" in outage_records(caplog)[1].getMessage()
+
+
+def test_pages_cached_before_an_outage_are_stale_once_redis_answers_again(
+    client, event, settings, private_redis
+):
+    """Slow (a few seconds): a Redis that hangs (SIGSTOP) keeps its data, including pages
+    cached before an edit whose new content version was not sent while it was down."""
+    port, start, stop = private_redis
+    start()
+    use_redis(settings, f"redis://127.0.0.1:{port}/0", RETRY_SECONDS=1)
+    before = client.get("/en/events/tartu/")
+    pid = redis.Redis(port=port).info("server")["process_id"]
+
+    os.kill(pid, signal.SIGSTOP)
+    try:
+        during = client.get("/en/events/tartu/")  # times out: Redis is not asked for 1 s
+        event.title_en = "Study visit in Tartu, moved"
+        event.save()  # so its new content version is never sent
+    finally:
+        os.kill(pid, signal.SIGCONT)
+    time.sleep(1.2)  # past RETRY_SECONDS: the next request asks Redis again
+    after = client.get("/en/events/tartu/")
+
+    assert [inner(r.content.decode(), "<h1") for r in (before, during, after)] == [
+        "Study visit in Tartu",
+        "Study visit in Tartu",
+        "Study visit in Tartu, moved",
+    ]
