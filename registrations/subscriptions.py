@@ -71,6 +71,9 @@ def on_item_saved(sender, instance, raw=False, **kwargs):
     if raw:
         return
     kind = "event" if isinstance(instance, Event) else "practice"
+    published = type(instance).objects.all().published_values
+    if any(getattr(instance, field) != value for field, value in published.items()):
+        return  # a draft, or taken off the site: nothing to announce
     transaction.on_commit(partial(announce, kind, instance.pk), robust=True)
 
 
