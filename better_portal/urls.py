@@ -24,6 +24,7 @@ urlpatterns += i18n_patterns(
     path("search/", views.SearchView.as_view(), name="search"),
     path("events/", include("registrations.urls")),
     path("events/", include("events.urls")),
+    path("subscribe/", include("registrations.subscription_urls")),
     path("partners/", include("partners.urls")),
     path("practices/", include("practices.urls")),
     path("workspace/", include("workspace.urls")),

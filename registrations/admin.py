@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from content.admin import VersionedAdminMixin
 from events.admin import EventPartTimeZoneMixin
 
-from .models import Registration, RegistrationSettings
+from .models import Registration, RegistrationSettings, Subscription
 
 
 @admin.register(RegistrationSettings)
@@ -53,3 +53,11 @@ class RegistrationAdmin(admin.ModelAdmin):
     @admin.display(description=_("organisation"))
     def organisation_label(self, obj):
         return obj.organisation_label
+
+
+@admin.register(Subscription)
+class SubscriptionAdmin(admin.ModelAdmin):
+    list_display = ["email", "topic", "partner", "theme", "event_kind", "frequency", "is_confirmed"]
+    list_filter = ["is_confirmed", "topic", "frequency", "language"]
+    search_fields = ["email"]
+    readonly_fields = ["created_at", "last_digest_at"]

@@ -10,8 +10,14 @@ class RegistrationsConfig(AppConfig):
     verbose_name = _("Registrations")
 
     def ready(self):
-        from events.models import EventChange
+        from events.models import Event, EventChange
+        from practices.models import GoodPractice
 
         from .notices import on_change_saved
+        from .subscriptions import on_item_saved
 
         post_save.connect(on_change_saved, sender=EventChange, dispatch_uid="registrations-change")
+        for model in (Event, GoodPractice):
+            post_save.connect(
+                on_item_saved, sender=model, dispatch_uid=f"announce-{model.__name__}"
+            )

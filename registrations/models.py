@@ -187,3 +187,98 @@ class Registration(models.Model):
         self.name, self.email, self.needs, self.organisation_name = "—", "", "", ""
         self.is_anonymised = True
         self.save(update_fields=["name", "email", "needs", "organisation_name", "is_anonymised"])
+
+
+class Subscription(models.Model):
+    """A reader's wish, by e-mail, to hear of new events or practices: by partner, theme and
+    kind, in their language, one mail per item or a weekly digest. Double opt-in."""
+
+    class Topic(models.TextChoices):
+        EVENTS = "events", _("New events")
+        PRACTICES = "practices", _("New good practices")
+        BOTH = "both", _("New events and good practices")
+
+    class Frequency(models.TextChoices):
+        ITEM = "item", _("One e-mail per new item")
+        WEEKLY = "weekly", _("A weekly digest")
+
+    email = models.EmailField(_("e-mail"))
+    key = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    language = models.CharField(
+        _("language of e-mails"), max_length=10, choices=settings.LANGUAGES, default="en"
+    )
+    topic = models.CharField(_("about"), max_length=10, choices=Topic.choices, default=Topic.BOTH)
+    partner = models.ForeignKey(
+        Organisation,
+        verbose_name=_("partner"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="subscriptions",
+        help_text=_("Empty: every partner."),
+    )
+    theme = models.ForeignKey(
+        "practices.Theme",
+        verbose_name=_("theme"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="subscriptions",
+        help_text=_("Empty: every theme."),
+    )
+    event_kind = models.CharField(
+        _("kind of event"),
+        max_length=20,
+        choices=Event.Kind.choices,
+        blank=True,
+        help_text=_("Empty: every kind."),
+    )
+    frequency = models.CharField(
+        _("how often"), max_length=10, choices=Frequency.choices, default=Frequency.ITEM
+    )
+    is_confirmed = models.BooleanField(_("confirmed"), default=False)
+    created_at = models.DateTimeField(_("subscribed at"), default=timezone.now)
+    last_digest_at = models.DateTimeField(_("last digest"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("subscription")
+        verbose_name_plural = _("subscriptions")
+        ordering = ["-created_at", "pk"]
+
+    def __str__(self):
+        return f"{self.email} ({self.get_topic_display()})"
+
+    def wants(self, item):
+        """Whether this subscription asked for this published event or practice."""
+        is_event = isinstance(item, Event)
+        if self.topic != self.Topic.BOTH and (self.topic == self.Topic.EVENTS) != is_event:
+            return False
+        if self.theme_id and not any(t.pk == self.theme_id for t in item.themes.all()):
+            return False
+        if is_event:
+            if self.event_kind and item.kind != self.event_kind:
+                return False
+            partners = {item.host_id, *(p.organisation_id for p in item.participations.all())}
+        else:
+            if self.event_kind:
+                return False
+            partners = {item.owner_id}
+        return not self.partner_id or self.partner_id in partners
+
+
+class Announcement(models.Model):
+    """A published event or practice that subscribers were (or, in a digest, will be) told of:
+    each item is announced once, however often it is saved."""
+
+    kind = models.CharField(max_length=10)  # "event" or "practice"
+    object_id = models.PositiveBigIntegerField()
+    published_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("announcement")
+        verbose_name_plural = _("announcements")
+        ordering = ["published_at"]
+        constraints = [models.UniqueConstraint(fields=["kind", "object_id"], name="announce_once")]
+
+    def __str__(self):
+        return f"{self.kind} {self.object_id}"
