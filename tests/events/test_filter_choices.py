@@ -25,7 +25,8 @@ def first_options(html, names):
 def test_event_filters_empty_choices_named(client):
     html = client.get("/en/events/").content.decode()
 
-    assert first_options(html, ["kind", "partner", "theme", "year", "format", "status", "when"]) == {
+    names = ["kind", "partner", "theme", "year", "format", "status", "when"]
+    assert first_options(html, names) == {
         "kind": ("", "All kinds"),
         "partner": ("", "Any partner"),
         "theme": ("", "All themes"),
