@@ -1,7 +1,6 @@
 from modeltranslation.translator import TranslationOptions, register
 
 from content import languages
-from content.fallback import names
 from content.history import track
 
 from .models import Organisation, Person
@@ -17,9 +16,6 @@ class OrganisationTranslationOptions(TranslationOptions):
 class PersonTranslationOptions(TranslationOptions):
     fields = ("role", "bio")
 
-
-# Names of places and organisations are not translations: no "(in English)" hint.
-names(Organisation, "name")
 
 # History after the translation fields exist, so every language is kept and restorable.
 track(Organisation, Person)
