@@ -99,7 +99,9 @@ class EventFilter(django_filters.FilterSet):
     )
     year = YearFilter(label=_("Year"), method="filter_year")
     format = django_filters.ChoiceFilter(
-        label=_("Format"), choices=Event.Format.choices, empty_label=_("Any format")
+        label=_("Format"),
+        choices=[c for c in Event.Format.choices if c[0]],
+        empty_label=_("Any format"),
     )
     status = django_filters.ChoiceFilter(
         label=_("Status"), choices=Event.Status.choices, empty_label=_("Any status")

@@ -4,7 +4,7 @@ from content import languages
 from content.fallback import names
 from content.history import track
 
-from .models import KIND_PROXIES, Event, EventChange, Material, Workshop
+from .models import KIND_PROXIES, Event, EventChange, Material, Semester, Workshop
 
 
 @register(Event)
@@ -29,6 +29,11 @@ class WorkshopTranslationOptions(TranslationOptions):
 class MaterialTranslationOptions(TranslationOptions):
     fields = ("title",)
     required_languages = (languages.default(),)
+
+
+@register(Semester)
+class SemesterTranslationOptions(TranslationOptions):
+    fields = ("summary",)
 
 
 @register(EventChange)

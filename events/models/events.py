@@ -165,6 +165,8 @@ class Event(Reviewable):
     }
 
     class Format(models.TextChoices):
+        # Empty: the sources do not say (the 2021 study visits' news item gives no format).
+        NOT_STATED = "", _("Not stated")
         IN_PERSON = "in_person", _("In person")
         ONLINE = "online", _("Online")
         HYBRID = "hybrid", _("Hybrid")
@@ -230,7 +232,11 @@ class Event(Reviewable):
         help_text=_("Dates and times are in this zone. Empty: the host organisation's zone."),
     )
     format = models.CharField(
-        _("format"), max_length=10, choices=Format.choices, default=Format.IN_PERSON
+        _("format"),
+        max_length=10,
+        choices=Format.choices,
+        default=Format.IN_PERSON,
+        blank=True,
     )
     venue = models.CharField(_("venue"), max_length=250, blank=True)
     city = models.CharField(_("city"), max_length=100, blank=True)
