@@ -35,7 +35,7 @@ def moved_event():
 def test_place_names_carry_no_fallback_hint(client, moved_event):
     html = client.get("/sv/events/thematic-event-3/").content.decode()
 
-    assert text(inner(html, '<section class="changes"')).endswith("i Birmingham; flyttat online")
+    assert text(inner(html, '<section class="changes"')).endswith("i Birmingham. Flyttat online")
     assert "Birmingham (på engelska)" not in html
     place = html.split("<dt>Plats</dt>", 1)[1].split("</dd>", 1)[0]
     assert text(place) == "Svenska Mässan, Gothenburg"
