@@ -115,7 +115,7 @@ def event_data(event, request):
         "summary": text(event, "summary"),
         "body": text(event, "body"),
         "status": event.status,
-        "format": event.format,
+        "format": event.format or None,  # null: not stated
         "timezone": event.tzname,
         "start_date": iso_date(event.start_date),
         "end_date": iso_date(event.end_date),

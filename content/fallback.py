@@ -27,6 +27,30 @@ def localized(obj, field):
     return Localized("", None)
 
 
+# Fields that hold names (of places, organisations, people), per model label: a name shown in
+# English on a Swedish page is not a missing translation, so readers get no "(in English)" hint.
+_NAME_FIELDS = {}
+
+
+def names(model, *fields):
+    """Declare `fields` of `model` as proper names (registered next to its translated fields)."""
+    _NAME_FIELDS.setdefault(model._meta.label, set()).update(fields)
+
+
+def is_prose(obj, field, shown):
+    """Whether the fallback text `shown` (a Localized) is prose in another language, which gets
+    the hint: not a name field, and not a text entered identically in several languages (a
+    product's name such as “Segnalaci”, written the same in Italian, Estonian and English)."""
+    if field in _NAME_FIELDS.get(obj._meta.label, ()):
+        return False
+    for lang in languages.codes():
+        if lang != shown.lang and getattr(obj, build_localized_fieldname(field, lang), None) == (
+            shown.value
+        ):
+            return False
+    return True
+
+
 def reader_languages():
     """The languages a reader can be shown text in: theirs, then the fallback ones."""
     return list(resolution_order(languages.current()))

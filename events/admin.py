@@ -235,6 +235,20 @@ class EventAdmin(EventTimeZoneMixin, MissingLanguagesMixin, HistoryTranslatedAdm
     actions = ["publish", "unpublish", export_events_csv, export_events_xlsx]
     fieldsets = event_fieldsets()
 
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        times = obj.clock_times_in_body()
+        if times:
+            # A warning, not an error: the coordinator may mean it, and the save is kept.
+            messages.warning(
+                request,
+                _(
+                    "The body contains clock times (%(times)s). Times written in the text ignore "
+                    "the reader's “show times in” choice: put the timetable in workshops."
+                )
+                % {"times": ", ".join(times)},
+            )
+
     def event_zone(self, request, obj):
         if request.method == "POST":
             zone = _known_zone(request.POST.get("timezone"))

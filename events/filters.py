@@ -1,6 +1,7 @@
 """The events list filters, shared by the list page, the calendar feed and the JSON export."""
 
 import datetime as dt
+import functools
 
 import django_filters
 from django import forms
@@ -14,14 +15,27 @@ from practices.models import Theme
 from .models import Event, Participation
 
 
+def year_options():
+    """The options of the year select: the years in which published events start, newest first.
+
+    A callable, so the query runs only when a page renders the select (not for the feeds or the
+    JSON export, which read the same filters)."""
+    years = Event.objects.published().dates("start_date", "year", order="DESC")
+    return [("", _("Any year"))] + [(str(day.year), str(day.year)) for day in years]
+
+
 class YearFilter(django_filters.NumberFilter):
-    """A calendar year within a sane range, so a huge number is a form error and not a crash."""
+    """A calendar year within a sane range, so a huge number is a form error and not a crash.
+
+    Offered as a select of the years that have events; any year in range is accepted (a feed
+    subscribed to next year's events is valid before they exist)."""
 
     field_class = forms.IntegerField
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("min_value", 1990)
         kwargs.setdefault("max_value", 2100)
+        kwargs.setdefault("widget", forms.Select(choices=year_options))
         super().__init__(*args, **kwargs)
 
 
@@ -62,7 +76,9 @@ class OrganisationFilter(django_filters.ModelChoiceFilter):
 class EventFilter(django_filters.FilterSet):
     """Narrows an already-visible queryset of events; never widens it."""
 
-    kind = django_filters.ChoiceFilter(label=_("Kind"), choices=Event.Kind.choices)
+    kind = django_filters.ChoiceFilter(
+        label=_("Kind"), choices=Event.Kind.choices, empty_label=_("All kinds")
+    )
     partner = OrganisationFilter(
         label=_("Partner"),
         empty_label=_("Any partner"),
@@ -75,15 +91,26 @@ class EventFilter(django_filters.FilterSet):
         method="filter_partner",
     )
     theme = django_filters.ModelChoiceFilter(
-        label=_("Theme"), queryset=Theme.objects.all(), to_field_name="slug", field_name="themes"
+        label=_("Theme"),
+        queryset=Theme.objects.all(),
+        to_field_name="slug",
+        field_name="themes",
+        empty_label=_("All themes"),
     )
     year = YearFilter(label=_("Year"), method="filter_year")
-    format = django_filters.ChoiceFilter(label=_("Format"), choices=Event.Format.choices)
-    status = django_filters.ChoiceFilter(label=_("Status"), choices=Event.Status.choices)
+    format = django_filters.ChoiceFilter(
+        label=_("Format"),
+        choices=[c for c in Event.Format.choices if c[0]],
+        empty_label=_("Any format"),
+    )
+    status = django_filters.ChoiceFilter(
+        label=_("Status"), choices=Event.Status.choices, empty_label=_("Any status")
+    )
     when = django_filters.ChoiceFilter(
         label=_("When"),
         choices=[("upcoming", _("Upcoming")), ("past", _("Past"))],
         method="filter_when",
+        empty_label=_("Upcoming and past"),
     )
 
     class Meta:
@@ -92,6 +119,8 @@ class EventFilter(django_filters.FilterSet):
 
     def __init__(self, data=None, *args, **kwargs):
         super().__init__(data, *args, **kwargs)
+        # The select reads its options more than once per render: one query per form.
+        self.form.fields["year"].widget.choices = functools.cache(year_options)
         chosen = (data or {}).get("partner")
         if chosen:
             # The chosen organisation is offered too, so the select shows what is applied.

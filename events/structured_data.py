@@ -45,7 +45,6 @@ def event_data(event, request):
         "startDate": (event.start or event.start_date).isoformat(),
         "endDate": (event.end or event.end_date).isoformat(),
         "eventStatus": f"https://schema.org/{STATUS[event.status]}",
-        "eventAttendanceMode": f"https://schema.org/{ATTENDANCE[event.format]}",
         "location": _location(event),
     }
     previous = [
@@ -53,6 +52,8 @@ def event_data(event, request):
     ]
     if previous:
         data["previousStartDate"] = previous
+    if event.format in ATTENDANCE:  # none when the format is not stated
+        data["eventAttendanceMode"] = f"https://schema.org/{ATTENDANCE[event.format]}"
     hosts = [organisation_data(host, request) for host in event.hosts]
     if hosts:
         data["organizer"] = hosts[0] if len(hosts) == 1 else hosts

@@ -1,9 +1,10 @@
 from modeltranslation.translator import TranslationOptions, register
 
 from content import languages
+from content.fallback import names
 from content.history import track
 
-from .models import KIND_PROXIES, Event, EventChange, Material, Workshop
+from .models import KIND_PROXIES, Event, EventChange, Material, Semester, Workshop
 
 
 @register(Event)
@@ -30,11 +31,20 @@ class MaterialTranslationOptions(TranslationOptions):
     required_languages = (languages.default(),)
 
 
+@register(Semester)
+class SemesterTranslationOptions(TranslationOptions):
+    fields = ("summary",)
+
+
 @register(EventChange)
 class EventChangeTranslationOptions(TranslationOptions):
     fields = ("reason", "previous_city")
     required_languages = (languages.default(),)
 
+
+# Names of places and organisations are not translations: no "(in English)" hint.
+names(Event, "venue", "city")
+names(EventChange, "previous_city")
 
 # History after the translation fields exist, so every language is kept and restorable.
 track(Event, Workshop)

@@ -17,10 +17,15 @@ class PracticeFilter(django_filters.FilterSet):
         label=_("Search"), method="filter_search", max_length=SEARCH_MAX_LENGTH
     )
     theme = django_filters.ModelChoiceFilter(
-        label=_("Theme"), queryset=Theme.objects.all(), to_field_name="slug", method="filter_theme"
+        label=_("Theme"),
+        queryset=Theme.objects.all(),
+        to_field_name="slug",
+        method="filter_theme",
+        empty_label=_("All themes"),
     )
     owner = django_filters.ModelChoiceFilter(
         label=_("Owner"),
+        empty_label=_("Any owner"),
         # A subquery, not a join made DISTINCT: DISTINCT would compare every column, the stored
         # search vectors included (300 ms at 5,000 practices).
         queryset=Organisation.objects.filter(pk__in=GoodPractice.objects.values("owner")),

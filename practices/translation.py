@@ -1,6 +1,7 @@
 from modeltranslation.translator import TranslationOptions, register
 
 from content import languages
+from content.fallback import names
 from content.history import track
 
 from .models import GoodPractice, Theme
@@ -27,6 +28,9 @@ class GoodPracticeTranslationOptions(TranslationOptions):
     )
     required_languages = (languages.default(),)
 
+
+# Names of places and organisations are not translations: no "(in English)" hint.
+names(GoodPractice, "location")
 
 # History after the translation fields exist, so every language is kept and restorable.
 track(GoodPractice, Theme)

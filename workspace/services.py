@@ -2,9 +2,11 @@
 
 import logging
 import posixpath
+import re
 from functools import partial
 
 from django.db import transaction
+from django.utils.translation import gettext_lazy as _
 
 from content import images
 from content.mail import send_mail_later
@@ -24,6 +26,32 @@ REASON_RETURNED = "Returned for changes"
 REASON_APPROVED = "Approved and published"
 REASON_PHOTO_CAPTIONED = "Changed the caption of photo %s"
 REASON_PHOTO_DELETED = "Deleted photo %s"
+# What readers see of each stored reason, in the page's language (see reason_display()).
+_REASON_LABELS = {
+    REASON_CREATED: _("Created in the workspace"),
+    REASON_EDITED: _("Edited in the workspace"),
+    REASON_SUBMITTED: _("Submitted for review"),
+    REASON_RETURNED: _("Returned for changes"),
+    REASON_APPROVED: _("Approved and published"),
+}
+_REASON_PATTERNS = [
+    (re.compile(r"^Changed the caption of photo (.+)$"), _("Changed the caption of photo %s")),
+    (re.compile(r"^Deleted photo (.+)$"), _("Deleted photo %s")),
+]
+
+
+def reason_display(reason):
+    """A history entry's reason in the active language: reasons are stored in English (data, so
+    every reader's language can be shown), and any other text is shown as written."""
+    if reason in _REASON_LABELS:
+        return str(_REASON_LABELS[reason])
+    for pattern, label in _REASON_PATTERNS:
+        match = pattern.match(reason or "")
+        if match:
+            return label % match.group(1)
+    return reason
+
+
 # The length of django-simple-history's history_change_reason column.
 REASON_MAX_LENGTH = 100
 

@@ -10,7 +10,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
 
 from content import languages
-from content.fallback import localized
+from content.fallback import is_prose, localized
 
 register = template.Library()
 
@@ -19,15 +19,18 @@ _SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"
 
 
 @register.simple_tag
-def translated(obj, field, linebreaks=False):
+def translated(obj, field, linebreaks=False, sentence=False):
     """Render a translated field; English shown on a non-English page is marked as such.
 
     The fallback text carries its lang (lang="en") and is followed by a visible hint in the
     page's language, so readers and screen readers know that a fallback happened.
     """
-    value, language = localized(obj, field)
+    shown = localized(obj, field)
+    value, language = shown
+    if sentence:  # starts a sentence: a capital, whichever language the text is in
+        value = value[:1].upper() + value[1:]
     body = linebreaks_filter(value, autoescape=True) if linebreaks else conditional_escape(value)
-    if not value or language == languages.current():
+    if not value or language == languages.current() or not is_prose(obj, field, shown):
         return mark_safe(body)  # noqa: S308 - body is escaped above
     hint = gettext("(in English)")
     if linebreaks:

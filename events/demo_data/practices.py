@@ -2,7 +2,7 @@
 """Themes and the good practices examined at the 2021 study visits (seed 002)."""
 
 # The item names the themes of the Genoa visit and of the Gävle visit; the Nyíregyháza visit's
-# practices have no theme heading there, "Education and innovation" is our grouping.
+# practices have no theme heading there, so they have no theme.
 
 THEMES = [
     {
@@ -16,10 +16,6 @@ THEMES = [
     {
         "slug": "security-and-resilience",
         "name": {"en": "Security and resilience", "et": "Turvalisus ja vastupidavus"},
-    },
-    {
-        "slug": "education-and-innovation",
-        "name": {"en": "Education and innovation", "et": "Haridus ja innovatsioon"},
     },
     {
         "slug": "service-design-and-e-service-development",
@@ -88,7 +84,7 @@ PRACTICES = [
     {
         "slug": "lego-education-innovation-studio",
         "owner": "nyiregyhaza",
-        "themes": ["education-and-innovation"],
+        "themes": [],
         "title": {
             "en": "LEGO Education Innovation Studio",
             "et": "LEGO hariduse innovatsioonistuudio",
@@ -101,7 +97,7 @@ PRACTICES = [
     {
         "slug": "digital-tree",
         "owner": "nyiregyhaza",
-        "themes": ["education-and-innovation"],
+        "themes": [],
         "title": {
             "en": "Digital Tree – habitat of innovation",
             "et": "Digitaalne puu – innovatsiooni elupaik",

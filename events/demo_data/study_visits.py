@@ -6,25 +6,32 @@ import datetime as dt
 from .prose import paragraphs
 
 # Date-only, in the host's zone. The item does not say whether they were held in person or online.
+# Its general paragraphs (before and after the table) are told once, in SEMESTER_5_SUMMARY.
 
-_CONTEXT_ET = [
+SEMESTER_5_CONTEXT_ET = [
     "BETTER pöörab järk-järgult fookuse heade praktikatega tutvumiselt nende rakendamisele. Tulenevalt projekti eesmärgist peavad linnad arendama piirkondlikke innovatsioonistrateegiaid e-teenuste parendamise kaudu. Möödunud poolaastal korraldasid partnerlinnad kolm õppevisiiti.",
 ]
-_LATER_ET = [
+SEMESTER_5_LATER_ET = [
     "Kui varasemates etappides, temaatiliste ürituste ja õppevisiitide kaudu, tutvusid ja uurisid partnerid häid praktikaid oma innovatsiooniprobleemide lahendamiseks, siis nüüd on osalevate linnade peamine eesmärk õppida, kuidas neid kõige paremini kohalike tingimusi arvestades kasutusele võtta. See protsess viiakse läbi nõu import-töötubade kaudu, kus praktika omanik ja kogemuse kasutamisest huvitatud partner töötavad koos, et rakendada head praktikat õppiva partneri kohalikus keskkonnas.",
     "Viienda semestriga lõpeb ka ettevalmistustööde periood ning BETTER jõuab peagi oma kolmeaastase rahvusvahelise õppefaasi viimasesse semestrisse. Järgmised kuud on kindlasti projekti kõige tömahukam etapp. Muude tegevuste hulgas korraldavad partnerlinnad veel viis õppekülastust, viis import-töötuba ja viis kohalikku üritust – kõik selleks, et kujundada, viia lõpule ja levitada oma piirkondlikke tegevuskavasid, mis koostatakse innovatsioonistrateegiate rakendamiseks.",
     "COVID-19-ga seotud jätkuvate probleemide tõttu toimuvad mittevirtuaalsed koosolekud ainult juhul, kui reisimis- ja sisenemiskiirangud enam ei kehti.",
     "BETTER on Interreg Europe projekt, kus osalevad viis kohalikku omavalitsust (Genoa Itaaliast, Gävle Rootsist, Birmingham Suurbritanniast, Tartu Eestist, Nyíregyháza Ungarist). Projekti eesmärk on arendada piirkondlikke innovatsioonistrateegiaid, parendades neid läbi e-teenuste arendamise. Lisainfo saamiseks külasta https://www.interregeurope.eu/better/ või https://www.tartu.ee/et/projekt-better.",
 ]
-_CONTEXT_EN = [
+SEMESTER_5_CONTEXT_EN = [
     "BETTER is gradually shifting its focus from getting to know good practices to putting them into practice. In line with the project's aim, the cities are to develop regional innovation strategies by improving e-services. In the past half-year the partner cities organised three study visits.",
 ]
-_LATER_EN = [
+SEMESTER_5_LATER_EN = [
     "In the earlier stages, through thematic events and study visits, the partners got to know and studied good practices that could solve their innovation problems; now the main aim of the participating cities is to learn how best to adopt them under local conditions. This is done in so-called import workshops, where the owner of a practice and the partner interested in its experience work together to put the good practice in place in the learning partner's local environment.",
     "The fifth semester also closes the period of preparatory work, and BETTER will soon reach the last semester of its three-year international learning phase. The coming months will certainly be the project's most demanding stage. Among other activities, the partner cities will organise five more study visits, five import workshops and five local events, all to design, complete and disseminate their regional action plans for putting the innovation strategies into practice.",
     "Because of the continuing problems related to COVID-19, meetings will be held in person only when travel and entry restrictions no longer apply.",
     "BETTER is an Interreg Europe project of five local authorities (Genoa from Italy, Gävle from Sweden, Birmingham from the United Kingdom, Tartu from Estonia, Nyíregyháza from Hungary). The project aims to develop regional innovation strategies and to improve them through the development of e-services. For more information visit https://www.interregeurope.eu/better/ or https://www.tartu.ee/et/projekt-better.",
 ]
+
+
+SEMESTER_5_SUMMARY = {
+    "et": paragraphs(*SEMESTER_5_CONTEXT_ET, *SEMESTER_5_LATER_ET),
+    "en": paragraphs(*SEMESTER_5_CONTEXT_EN, *SEMESTER_5_LATER_EN),
+}
 
 
 def _study_visit(number, day, host, participants, examined, practices, themes, title, summary):
@@ -35,13 +42,11 @@ def _study_visit(number, day, host, participants, examined, practices, themes, t
         "slug": f"study-visit-{host}-{day:%Y-%m}",
         "title": title,
         "summary": summary,
+        # The visit's own row of the item: its practices (date, host and participants are fields).
+        # The item's general paragraphs are the semester's summary (demo_data/__init__.py).
         "body": {
-            "et": paragraphs(
-                *_CONTEXT_ET, "\n".join(["Uuritud head praktikad:", *examined["et"]]), *_LATER_ET
-            ),
-            "en": paragraphs(
-                *_CONTEXT_EN, "\n".join(["Good practices examined:", *examined["en"]]), *_LATER_EN
-            ),
+            "et": "\n".join(["Uuritud head praktikad:", *examined["et"]]),
+            "en": "\n".join(["Good practices examined:", *examined["en"]]),
         },
         "host": host,
         "participations": [(host, "host")] + [(slug, "participant") for slug in participants],
@@ -49,6 +54,8 @@ def _study_visit(number, day, host, participants, examined, practices, themes, t
         "themes": themes,
         "start_date": day,
         "end_date": day,
+        # The item does not say whether the visits were held in person or online.
+        "format": "",
         "is_published": True,
     }
 
@@ -107,7 +114,7 @@ STUDY_VISITS = [
             ],
         },
         practices=["lego-education-innovation-studio", "digital-tree"],
-        themes=["education-and-innovation"],
+        themes=[],  # the item names no theme for this visit
         title={"et": "Õppevisiit – Nyíregyháza", "en": "Study visit to Nyíregyháza"},
         summary={
             "et": "Korraldaja Nyíregyháza. Osalesid Genoa, Birmingham ja Gävle.",

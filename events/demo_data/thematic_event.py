@@ -10,21 +10,11 @@ from .prose import paragraphs
 # 11:30 – 13:00), and Central European time is the project's working zone, the lead partner's.
 # Either way the instants are 08:30–10:00 UTC.
 
-_TE3_TABLE_SV = [
-    '16 juni, 10.30 - 12.00 CET\nWorkshop 1: "Bygga samarbete för datainsamling: Tillhandahålla stöd för att stimulera effektivt arbete i offentlig och privat sektor"\nLauri Sock (P4 Tartu)',
-    '17 juni, 10.30 – 12:00 CET\nWorkshop 2: "Datavisualisering: Ett sätt att effektivt interagera med våra medborgare och i offentlig och privat sektor"\nHenrik Mazzanti (P3 Gävle)',
-    '18 juni, 10:30 – 12:00 CET\nWorkshop 3: "Reform i offentlig sektor: Hur data kan användas för att stödja den offentliga förvaltningens mål och främja mer integrerade arbets- och styrningsmodeller"\nDr Steve Harding (P2 Birmingham)',
-]
-_TE3_TABLE_ET = [
-    '16 Juuni, 11:30 – 13:00\nSeminar 1: "Partnerluse kujundamine andmete kogumiseks: näited, kuidas soodustada edukat koostööd avaliku ja erasektori vahel."\nLauri Sock (P4 Tartu)',
-    '17 Juuni, 11:30 – 13:00\nWorkshop 2: "Andmete visualiseerimine: meetodid kaasamiseks linnaelanikke ja avalikku ning erasektorit."\nHenrik Mazzanti (P3 Gavle)',
-    '18 Juuni, 11:30 – 13:00\nWorkshop 3: "Avaliku sektori reform: kuidas kasutada andmeid, et toetada avaliku sektori eesmärkide saavutamist, soodustada tugevamalt integreeritud tegevust ning juhtimismudeleid."\nDr Steve Harding (P2 Birmingham)',
-]
-_TE3_TABLE_EN = [
-    '16 June, 10:30–12:00 CEST\nWorkshop 1: "Building partnerships for data collection: supporting effective cooperation between the public and private sectors"\nLauri Sock (P4 Tartu)',
-    '17 June, 10:30–12:00 CEST\nWorkshop 2: "Data visualisation: a way to interact effectively with our citizens and with the public and private sectors"\nHenrik Mazzanti (P3 Gävle)',
-    '18 June, 10:30–12:00 CEST\nWorkshop 3: "Public sector reform: how data can be used to support the goals of public administration and to foster more integrated working and governance models"\nDr Steve Harding (P2 Birmingham)',
-]
+# The items' timetables (date, time, topic, expert of each workshop) are the workshops below, not
+# prose in the body: the page shows them in the reader's chosen zone. Their facts: the topics are
+# the workshop titles, the experts the workshop experts, and "16 juni, 10.30 - 12.00 CET"
+# (Swedish; CEST in fact, June) and "16 Juuni, 11:30 – 13:00" (Estonian, Tallinn time) are the
+# same instants, 08:30–10:00 UTC. The items' paragraphs on each workshop are its description.
 
 # Workshop titles are the quoted topics of the items' tables, as written; the items' labels
 # ("Workshop 2:", and "Seminar 1:" in the Estonian item) are the session number, kept in `order`.
@@ -96,8 +86,6 @@ THEMATIC_EVENT_3 = {
     "body": {
         "sv": paragraphs(
             "Det slutliga virtuella evenemanget innehöll en serie workshops och hölls under tre dagar enligt följande:",
-            *_TE3_TABLE_SV,
-            *(f"Workshop {w['order']}.: {w['description']['sv']}" for w in TE3_WORKSHOPS),
             "Samtliga workshops genomfördes på plattformen WEBEX. Mötena visade sig vara framgångsrika i att möta parternas kunskapsbehov och utgör en plattform för de interregionala utbildningsaktiviteter som startar i augusti 2020.",
             "Om BETTER",
             "BETTER är ett Interreg Europa-projekt som involverar fem kommuner (Genua i Italien, Tartu i Estland, Nyíregyháza i Ungern, Birmingham i Storbritannien och Gävle i Sverige) vars uppdrag är att stödja myndigheter i utvecklandet av regionala innovationsstrategier och förbättra offentliga e-tjänster för att stimulera den regionala innovationskedjan.",
@@ -105,8 +93,6 @@ THEMATIC_EVENT_3 = {
         ),
         "et": paragraphs(
             "Pärast mitmeid edasilükkasimisi ja põhjalikku eeltööd otsustati virtuaalse kogemuste jagamise kasuks, mis kulmineerus seminaridega alljärgnevate teemade raames kolme sessioonina.",
-            *_TE3_TABLE_ET,
-            *(w["description"]["et"] for w in TE3_WORKSHOPS),
             "Kolm sessiooni toimusid Webex platvormi vahendusel, kusjuures kõik teemad ja ettekanded olid eelnevalt kõigile osalejatele kättesaadavad veebikeskkonnas (google classroom). Samas oli enne ja pärast seminare võimalik ekspertidele esitada küsimusi ja saada ka vastuseid. Seminarid hinnati edukaks. Need toetasid oluliselt partnerite tegevusplaanide täpsustamist ja õppimisvajaduste välja selgitamist, samuti räägiti läbi järgmise perioodi - alates augustist 2020 - tegevused ja muudatused seoses eriolukorraga.",
             "BETTER",
             "BETTER on Interreg Europe projekt, kus osalevad viis linnavalitsust (Genoa- IT, Tartu-EE, Nyíregyháza-HU, Birmingham- UK ja Gävle - SE), kes otsivad lahendust ühisele väljakutsele - kuidas toetada avalikku sektorit regionaalsete innovatsioonistrateegiate arendamisel läbi paremate e-valitsemise lahenduste.",
@@ -114,8 +100,6 @@ THEMATIC_EVENT_3 = {
         ),
         "en": paragraphs(
             "After several postponements and thorough preparation, the final virtual event was a series of workshops held over three days, as follows:",
-            *_TE3_TABLE_EN,
-            *(f"Workshop {w['order']}: {w['description']['en']}" for w in TE3_WORKSHOPS),
             "All the workshops were held on the Webex platform; the topics and presentations were available to all participants beforehand in an online classroom (Google Classroom), and participants could put questions to the experts before and after the workshops. The meetings proved successful in meeting the partners' knowledge needs: they helped the partners refine their action plans and identify their learning needs, and they are a platform for the interregional learning activities starting in August 2020.",
             "About BETTER",
             "BETTER is an Interreg Europe project involving five municipalities (Genoa in Italy, Tartu in Estonia, Nyíregyháza in Hungary, Birmingham in the United Kingdom and Gävle in Sweden) whose mission is to support public authorities in developing regional innovation strategies and to improve public e-services so as to stimulate the regional innovation chain.",

@@ -1,4 +1,5 @@
 import datetime as dt
+import re
 import zoneinfo
 
 from django.conf import settings
@@ -10,12 +11,16 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
+from content import languages
 from content.models import Reviewable, ReviewableQuerySet
 from content.search import SearchableQuerySet, searchable
 from content.timezones import TimeZoneField
 from content.uploads import ImageUploadField, require_image_alt
 from partners.models import Organisation, Person
 from practices.models import GoodPractice, Theme, Transfer
+
+# 10:30, 9.30, 18:00 (not 2020.06 or 1.7 million): hours 0-23, then two digits of minutes.
+CLOCK_TIME = re.compile(r"(?<![\d.,:])(?:[01]?\d|2[0-3])[:.][0-5]\d(?![\d.,:]\d)")
 
 
 def _workshops_with_public_experts(*more):
@@ -170,6 +175,8 @@ class Event(Reviewable):
     }
 
     class Format(models.TextChoices):
+        # Empty: the sources do not say (the 2021 study visits' news item gives no format).
+        NOT_STATED = "", _("Not stated")
         IN_PERSON = "in_person", _("In person")
         ONLINE = "online", _("Online")
         HYBRID = "hybrid", _("Hybrid")
@@ -242,7 +249,11 @@ class Event(Reviewable):
         help_text=_("Dates and times are in this zone. Empty: the host organisation's zone."),
     )
     format = models.CharField(
-        _("format"), max_length=10, choices=Format.choices, default=Format.IN_PERSON
+        _("format"),
+        max_length=10,
+        choices=Format.choices,
+        default=Format.IN_PERSON,
+        blank=True,
     )
     venue = models.CharField(_("venue"), max_length=250, blank=True)
     city = models.CharField(_("city"), max_length=100, blank=True)
@@ -391,6 +402,16 @@ class Event(Reviewable):
                 {"transfer": _("Only an import workshop points to a transfer.")},
                 code="transfer_on_wrong_kind",
             )
+
+    def clock_times_in_body(self):
+        """The clock times (“10:30”, “10.30”) written in the body, in any language: a timetable in
+        prose ignores the reader's “show times in” choice, so times belong in workshops."""
+        found = []
+        for lang in languages.codes():
+            for match in CLOCK_TIME.findall(getattr(self, f"body_{lang}", None) or ""):
+                if match not in found:
+                    found.append(match)
+        return found
 
     def local_date_of(self, instant):
         return timezone.localtime(instant, self.tzinfo).date()

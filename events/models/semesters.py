@@ -11,6 +11,11 @@ class Semester(Versioned):
     number = models.PositiveSmallIntegerField(_("number"), unique=True)
     start = models.DateField(_("start"))
     end = models.DateField(_("end"))
+    summary = models.TextField(
+        _("summary"),
+        blank=True,
+        help_text=_("What the project did and planned in this semester, as told in its news."),
+    )
 
     class Meta:
         verbose_name = _("semester")

@@ -84,7 +84,7 @@ def test_load_demo_rerun_restores_an_edited_text(demo):
 
 def test_load_demo_output_summarises_the_rows():
     assert load_demo() == (
-        "Demo content loaded: 17 organisations, 6 people, 5 themes, 8 good practices, "
+        "Demo content loaded: 17 organisations, 6 people, 4 themes, 8 good practices, "
         "6 semesters, 6 events, 3 workshops, 1 event changes.\n"
         "5 partner-staff login(s) ready.\n"
     )
@@ -374,7 +374,7 @@ def test_every_loaded_object_passes_full_clean(shared_demo):
     assert checked == {
         "Organisation": 17,
         "Person": 11,  # six from the seeds, five demo staff logins
-        "Theme": 5,
+        "Theme": 4,
         "GoodPractice": 8,
         "Semester": 6,
         "Event": 6,

@@ -182,7 +182,7 @@ def test_event_page_change_history_sentence(client, thematic_event_3):
 
     changes = text(inner(response.content.decode(), '<section class="changes"'))
     assert changes == (
-        "Changes Originally planned for March 2020 in Birmingham; moved online because of COVID-19"
+        "Changes Originally planned for March 2020 in Birmingham. Moved online because of COVID-19"
     )
 
 
