@@ -16,6 +16,8 @@ from content.timezones import TimeZoneField
 from partners.models import Organisation, Person
 from practices.models import GoodPractice, Theme, Transfer
 
+from .revisions import CalendarRevised, revision_columns
+
 
 def _workshops_with_public_experts(*more):
     """The Prefetch of an event's workshops with their public experts (and `more` lookups)."""
@@ -92,11 +94,12 @@ class EventQuerySet(SearchableQuerySet, ReviewableQuerySet):
         )
 
     def with_calendar(self):
-        """What VEVENTs need, and `sequence`: the number of recorded changes."""
+        """What VEVENTs need, and `sequence`: the number of recorded changes plus the calendar
+        revisions of the event's own saves."""
         return (
             self.select_related("host")
             .prefetch_related("workshops")
-            .annotate(sequence=change_count())
+            .annotate(sequence=change_count() + models.F("calendar_revision"))
         )
 
     def with_report(self):
@@ -134,7 +137,7 @@ def change_count():
 
 
 @searchable("title", "summary", "body", "city", "venue", index_prefix="event")
-class Event(Reviewable):
+class Event(CalendarRevised, Reviewable):
     class Kind(models.TextChoices):
         THEMATIC = "thematic", _("Thematic event")
         STUDY_VISIT = "study_visit", _("Study visit")
@@ -300,6 +303,20 @@ class Event(Reviewable):
                 fields=["is_published", "kind", "start_date"], name="event_pub_kind_start_idx"
             ),
         ]
+
+    # What a calendar subscriber sees change: its status (a cancellation), time and place.
+    REVISION_FIELDS = revision_columns(
+        "status",
+        "start_date",
+        "end_date",
+        "start_time",
+        "end_time",
+        "timezone",
+        "format",
+        "online_url",
+        "online_platform",
+        translated=("title", "venue", "city"),
+    )
 
     def __str__(self):
         if self.number is not None:

@@ -7,9 +7,10 @@ from content.uploads import DocumentUploadField
 from partners.models import Person
 
 from .events import Event
+from .revisions import CalendarRevised, revision_columns
 
 
-class Workshop(models.Model):
+class Workshop(CalendarRevised, models.Model):
     """A session of an event, with start and end instants (stored in UTC)."""
 
     event = models.ForeignKey(
@@ -35,6 +36,8 @@ class Workshop(models.Model):
                 violation_error_message=_("A workshop must end after it starts."),
             ),
         ]
+
+    REVISION_FIELDS = revision_columns("start", "end", translated=("title",))
 
     def __str__(self):
         return self.title
