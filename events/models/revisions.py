@@ -23,12 +23,6 @@ class CalendarRevised(models.Model):
     class Meta:
         abstract = True
 
-    @classmethod
-    def from_db(cls, db, field_names, values):
-        instance = super().from_db(db, field_names, values)
-        instance._revision_state = instance._revision_values()
-        return instance
-
     def save(self, *args, **kwargs):
         before = getattr(self, "_revision_state", None)
         now = self._revision_values()
@@ -39,6 +33,12 @@ class CalendarRevised(models.Model):
                 kwargs["update_fields"] = {*update_fields, "calendar_revision"}
         super().save(*args, **kwargs)
         self._revision_state = self._revision_values()
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        instance = super().from_db(db, field_names, values)
+        instance._revision_state = instance._revision_values()
+        return instance
 
     def _revision_values(self):
         # From __dict__, so that a deferred field is never loaded just to be compared.
