@@ -43,6 +43,13 @@ class EventQuerySet(SearchableQuerySet, ReviewableQuerySet):
     published_values = {"is_published": True}
     unpublished_values = {"is_published": False}
 
+    def publish(self):
+        """Publish these events; those never published before are dated now."""
+        self.filter(is_published=False, published_at__isnull=True).update(
+            published_at=timezone.now()
+        )
+        return super().publish()
+
     def next_number(self, kind):
         """The number after the highest one of the events of this kind (1 for the first)."""
         highest = self.filter(kind=kind).aggregate(highest=models.Max("number"))["highest"]
@@ -245,6 +252,8 @@ class Event(CalendarRevised, Reviewable):
     is_published = models.BooleanField(_("published"), default=False)
     created = models.DateTimeField(_("created"), auto_now_add=True)
     updated = models.DateTimeField(_("updated"), auto_now=True)
+    # When the event first went public: the feeds' publication date (not the save time).
+    published_at = models.DateTimeField(_("published at"), null=True, blank=True, editable=False)
     # Review of what partner staff log in the workspace.
     owner = models.ForeignKey(
         Organisation,
@@ -322,6 +331,13 @@ class Event(CalendarRevised, Reviewable):
         if self.number is not None:
             return f"{self.kind_label_numbered}: {self.title}"
         return self.title
+
+    def save(self, *args, **kwargs):
+        if self.is_published and self.published_at is None:
+            self.published_at = timezone.now()
+            if kwargs.get("update_fields") is not None:
+                kwargs["update_fields"] = {*kwargs["update_fields"], "published_at"}
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("events:detail", kwargs={"slug": self.slug})
