@@ -3,7 +3,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: install run test lint messages lock clean bench worker
+.PHONY: install run test lint messages lock clean bench worker checkers
 
 install: $(STAMP)
 	@$(PY) manage.py compile_translations
@@ -14,6 +14,13 @@ $(STAMP): requirements.txt
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -r requirements.txt
 	touch $(STAMP)
+
+# The independent clients the tests run (tests/clients/): the Nu Html Checker (vnu-jar, needs
+# Java 17) and Mozilla's ical.js (needs node), at the versions pinned in package-lock.json.
+checkers: node_modules/.package-lock.json
+
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
 
 run: install
 	$(PY) manage.py migrate --noinput

@@ -1,5 +1,6 @@
 """sitemap.xml: every public page in every language, with hreflang alternates and x-default."""
 
+from django.conf import settings
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
@@ -9,9 +10,20 @@ from practices.models import GoodPractice
 
 
 class I18nSitemap(Sitemap):
+    """Each page in every language; its x-default is the English page, as in the page head
+    (Django's own x-default is the address without a language prefix, a redirect here)."""
+
     i18n = True
     alternates = True
     x_default = True
+
+    def _urls(self, page, protocol, domain):
+        urls = super()._urls(page, protocol, domain)
+        for url in urls:
+            by_code = {a["lang_code"]: a for a in url["alternates"]}
+            if "x-default" in by_code and settings.LANGUAGE_CODE in by_code:
+                by_code["x-default"]["location"] = by_code[settings.LANGUAGE_CODE]["location"]
+        return urls
 
 
 class EventSitemap(I18nSitemap):

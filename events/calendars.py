@@ -171,7 +171,7 @@ def event_component(event, request):
 
 def workshop_component(workshop, event, request):
     """The VEVENT of a workshop, shown in its event's zone and related to the event's VEVENT."""
-    component = _common_component(event, request)
+    component = _common_component(event, request, extra_revisions=workshop.calendar_revision)
     component.add("uid", workshop_uid(workshop))
     component.add("dtstamp", event.updated)
     component.add("last-modified", event.updated)
@@ -203,11 +203,16 @@ def _add_summary(component, title):
     )
 
 
-def _common_component(event, request):
-    """What a VEVENT shares with its event: sequence, status, page, place and meeting link."""
+def _common_component(event, request, extra_revisions=0):
+    """What a VEVENT shares with its event: sequence, status, page, place and meeting link.
+
+    SEQUENCE rises with each recorded change and each save that changed what subscribers see
+    (the event's status, time or place; a workshop's own time or title: extra_revisions)."""
     component = icalendar.Event()
     sequence = getattr(event, "sequence", None)
-    component.add("sequence", event.changes.count() if sequence is None else sequence)
+    if sequence is None:
+        sequence = event.changes.count() + event.calendar_revision
+    component.add("sequence", sequence + extra_revisions)
     component.add("status", ICAL_STATUS[event.status])
     component.add("url", request.build_absolute_uri(event.get_absolute_url()))
     location = _location(event)
@@ -223,8 +228,12 @@ def _common_component(event, request):
 
 
 def _event_span(event):
-    """DTSTART and DTEND (exclusive) of an event; DTEND is None for a same-day start time only."""
-    if event.is_date_only:
+    """DTSTART and DTEND (exclusive) of an event; DTEND is None for a same-day start time only.
+
+    All-day (DATE values) without times, and for a multi-day event with workshops: its times
+    are those of its workshops, which have their own entries, not one block over them all."""
+    multi_day = event.end_date > event.start_date
+    if event.is_date_only or (multi_day and event.workshops.all()):
         return event.start_date, event.end_date + dt.timedelta(days=1)
     if event.end is not None:
         return event.start, event.end

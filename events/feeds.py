@@ -9,11 +9,35 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 from django.views.decorators.http import condition, require_safe
 
+from content.fallback import localized
 from content.site import current_identity
 
 from .listing import BadFilter, filtered_events, list_etag
 
 FEED_LENGTH = 50
+LANGUAGE_TAGGED = ("title", "summary")
+
+
+class LanguageTaggedAtomFeed(Atom1Feed):
+    """Atom whose entry title and summary carry xml:lang when they are in another language
+    than the feed's (the English fallback of a text not translated yet)."""
+
+    def add_item_elements(self, handler, item):
+        langs = {name: item.get(f"{name}_lang") for name in LANGUAGE_TAGGED}
+        feed_language = self.feed["language"]
+        add_quick_element = handler.addQuickElement
+
+        def tagged(name, contents=None, attrs=None):
+            lang = langs.get(name)
+            if lang and lang != feed_language:
+                attrs = {**(attrs or {}), "xml:lang": lang}
+            return add_quick_element(name, contents, attrs)
+
+        handler.addQuickElement = tagged
+        try:
+            super().add_item_elements(handler, item)
+        finally:
+            del handler.addQuickElement
 
 
 class FilteredEvents(NamedTuple):
@@ -22,7 +46,7 @@ class FilteredEvents(NamedTuple):
 
 
 class EventFeed(Feed):
-    feed_type = Atom1Feed
+    feed_type = LanguageTaggedAtomFeed
 
     def get_object(self, request):
         """The filtered events; raises BadFilter, which the view turns into a 400."""
@@ -51,8 +75,16 @@ class EventFeed(Feed):
     def item_description(self, item):
         return item.summary
 
+    def item_extra_kwargs(self, item):
+        return {
+            "title_lang": localized(item, "title").lang,
+            "summary_lang": localized(item, "summary").lang,
+        }
+
     def item_pubdate(self, item):
-        return item.created
+        """When the event first went public (events published before that was recorded: their
+        creation)."""
+        return item.published_at or item.created
 
     def item_updateddate(self, item):
         return item.updated

@@ -33,7 +33,8 @@ def inner(html, opening):
 def item_titles(html, item_class):
     """The link texts of a list's items (class="item-title" inside each <li class=item_class>)."""
     items = re.findall(rf'<li class="{item_class}">(.*?)</li>', html, re.S)
-    return [text(inner(item, '<h3 class="item-title"')) for item in items]
+    heading = (re.search(r'<h[2-6] class="item-title"', item) for item in items)
+    return [text(inner(item, match.group(0))) for item, match in zip(items, heading, strict=True)]
 
 
 def json_ld(html):

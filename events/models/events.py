@@ -19,6 +19,8 @@ from content.uploads import ImageUploadField, require_image_alt
 from partners.models import Organisation, Person
 from practices.models import GoodPractice, Theme, Transfer
 
+from .revisions import CalendarRevised, revision_columns
+
 # 10:30, 9.30, 18:00 (not 2020.06 or 1.7 million): hours 0-23, then two digits of minutes.
 CLOCK_TIME = re.compile(r"(?<![\d.,:])(?:[01]?\d|2[0-3])[:.][0-5]\d(?![\d.,:]\d)")
 
@@ -46,6 +48,13 @@ def _related(name):
 class EventQuerySet(SearchableQuerySet, ReviewableQuerySet):
     published_values = {"is_published": True}
     unpublished_values = {"is_published": False}
+
+    def publish(self):
+        """Publish these events; those never published before are dated now."""
+        self.filter(is_published=False, published_at__isnull=True).update(
+            published_at=timezone.now()
+        )
+        return super().publish()
 
     def next_number(self, kind):
         """The number after the highest one of the events of this kind (1 for the first)."""
@@ -105,11 +114,12 @@ class EventQuerySet(SearchableQuerySet, ReviewableQuerySet):
         )
 
     def with_calendar(self):
-        """What VEVENTs need, and `sequence`: the number of recorded changes."""
+        """What VEVENTs need, and `sequence`: the number of recorded changes plus the calendar
+        revisions of the event's own saves."""
         return (
             self.select_related("host")
             .prefetch_related("workshops")
-            .annotate(sequence=change_count())
+            .annotate(sequence=change_count() + models.F("calendar_revision"))
         )
 
     def with_report(self):
@@ -147,7 +157,7 @@ def change_count():
 
 
 @searchable("title", "summary", "body", "city", "venue", index_prefix="event")
-class Event(Reviewable):
+class Event(CalendarRevised, Reviewable):
     class Kind(models.TextChoices):
         THEMATIC = "thematic", _("Thematic event")
         STUDY_VISIT = "study_visit", _("Study visit")
@@ -268,6 +278,8 @@ class Event(Reviewable):
     is_published = models.BooleanField(_("published"), default=False)
     created = models.DateTimeField(_("created"), auto_now_add=True)
     updated = models.DateTimeField(_("updated"), auto_now=True)
+    # When the event first went public: the feeds' publication date (not the save time).
+    published_at = models.DateTimeField(_("published at"), null=True, blank=True, editable=False)
     # Review of what partner staff log in the workspace.
     owner = models.ForeignKey(
         Organisation,
@@ -327,10 +339,31 @@ class Event(Reviewable):
             ),
         ]
 
+    # What a calendar subscriber sees change: its status (a cancellation), time and place.
+    REVISION_FIELDS = revision_columns(
+        "status",
+        "start_date",
+        "end_date",
+        "start_time",
+        "end_time",
+        "timezone",
+        "format",
+        "online_url",
+        "online_platform",
+        translated=("title", "venue", "city"),
+    )
+
     def __str__(self):
         if self.number is not None:
             return f"{self.kind_label_numbered}: {self.title}"
         return self.title
+
+    def save(self, *args, **kwargs):
+        if self.is_published and self.published_at is None:
+            self.published_at = timezone.now()
+            if kwargs.get("update_fields") is not None:
+                kwargs["update_fields"] = {*kwargs["update_fields"], "published_at"}
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("events:detail", kwargs={"slug": self.slug})

@@ -8,9 +8,10 @@ from content.uploads import DocumentUploadField
 from partners.models import Person
 
 from .events import Event
+from .revisions import CalendarRevised, revision_columns
 
 
-class Workshop(Versioned):
+class Workshop(CalendarRevised, Versioned):
     """A session of an event, with start and end instants (stored in UTC)."""
 
     event = models.ForeignKey(
@@ -36,6 +37,8 @@ class Workshop(Versioned):
                 violation_error_message=_("A workshop must end after it starts."),
             ),
         ]
+
+    REVISION_FIELDS = revision_columns("start", "end", translated=("title",))
 
     def __str__(self):
         return self.title

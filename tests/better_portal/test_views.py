@@ -252,8 +252,23 @@ def test_sitemap_alternates_with_x_default(client, published_and_hidden):
     )
     links = [(link.get("hreflang"), link.get("href")) for link in entry.findall("x:link", ns)]
     assert links == [(c, f"http://testserver/{c}/events/future/") for c in LANGUAGES] + [
-        ("x-default", "http://testserver/events/future/")
+        ("x-default", "http://testserver/en/events/future/")
     ]
+
+
+def test_sitemap_x_default_agrees_with_the_page_head(client, published_and_hidden):
+    root, ns, _urls = _sitemap_urls(client)
+    page = client.get("/sv/events/future/").content.decode()
+
+    sitemap = {
+        link.get("href")
+        for u in root.findall("s:url", ns)
+        if u.find("s:loc", ns).text == "http://testserver/sv/events/future/"
+        for link in u.findall("x:link", ns)
+        if link.get("hreflang") == "x-default"
+    }
+    head = set(re.findall(r'<link rel="alternate" hreflang="x-default" href="([^"]+)"', page))
+    assert sitemap == head == {"http://testserver/en/events/future/"}
 
 
 def test_robots_txt_points_to_sitemap(client):

@@ -129,6 +129,64 @@ def test_event_calendar_sequence_rises_after_recorded_change(client, thematic_ev
     assert [e["SEQUENCE"] for e in parse(after).walk("VEVENT")] == [1, 1, 1, 1]
 
 
+def test_event_calendar_cancellation_raises_sequence(client):
+    event = EventFactory(status=Event.Status.CONFIRMED)
+    WorkshopFactory(event=event)
+    before = client.get(event_ics_url(event))
+
+    event = Event.objects.get(pk=event.pk)
+    event.status = Event.Status.CANCELLED
+    event.save()
+    after = client.get(event_ics_url(event))
+
+    assert [e["SEQUENCE"] for e in parse(before).walk("VEVENT")] == [0, 0]
+    assert [(str(e["STATUS"]), e["SEQUENCE"]) for e in parse(after).walk("VEVENT")] == [
+        ("CANCELLED", 1),
+        ("CANCELLED", 1),
+    ]
+
+
+def test_event_calendar_workshop_time_change_raises_its_sequence(client):
+    event = EventFactory()
+    workshop = WorkshopFactory(event=event)
+
+    workshop = type(workshop).objects.get(pk=workshop.pk)
+    workshop.end += dt.timedelta(minutes=30)
+    workshop.save()
+    response = client.get(event_ics_url(event))
+
+    assert [e["SEQUENCE"] for e in parse(response).walk("VEVENT")] == [0, 1]
+
+
+def test_event_calendar_save_without_visible_change_keeps_sequence(client):
+    event = EventFactory()
+    event = Event.objects.get(pk=event.pk)
+    event.summary_en = "A new summary."
+    event.save()
+
+    response = client.get(event_ics_url(event))
+
+    assert [e["SEQUENCE"] for e in parse(response).walk("VEVENT")] == [0]
+
+
+def test_event_calendar_multi_day_event_with_workshops_all_day(client):
+    event = EventFactory(
+        start_date=dt.date(2022, 3, 10),
+        end_date=dt.date(2022, 3, 12),
+        start_time=dt.time(9, 0),
+        end_time=dt.time(11, 0),
+        timezone=ROME,
+    )
+    WorkshopFactory(event=event, start=utc(2022, 3, 10, 8), end=utc(2022, 3, 10, 10))
+
+    response = client.get(event_ics_url(event))
+
+    main, workshop = parse(response).walk("VEVENT")
+    assert (main["DTSTART"].to_ical(), main["DTEND"].to_ical()) == (b"20220310", b"20220313")
+    assert main["DTSTART"].params["VALUE"] == "DATE"
+    assert workshop["DTSTART"].to_ical() == b"20220310T090000"
+
+
 def test_event_calendar_cancelled_event_status_cancelled(client):
     event = EventFactory(status=Event.Status.CANCELLED)
     WorkshopFactory(event=event)

@@ -149,3 +149,28 @@ def test_feed_alternate_partial_links_filtered_feed():
         '<link rel="alternate" type="application/atom+xml" title="Events (Atom feed)" '
         'href="/en/events/feed/?kind=thematic">'
     )
+
+
+def test_feed_published_is_the_publication_not_the_save(client):
+    event = EventFactory(is_published=False)
+    Event.objects.filter(pk=event.pk).update(created=dt.datetime(2020, 1, 1, tzinfo=dt.UTC))
+    Event.objects.filter(pk=event.pk).publish()
+    published_at = Event.objects.get(pk=event.pk).published_at
+
+    (entry,) = entries(parse(client.get(feed_url())))
+
+    assert entry.find(f"{ATOM}published").text == published_at.isoformat()
+    assert published_at > dt.datetime(2020, 1, 2, tzinfo=dt.UTC)
+
+
+def test_feed_english_fallback_text_carries_xml_lang(client):
+    EventFactory(title_en="Open data", title_et="Avaandmed", summary_en="Two workshops.")
+
+    (entry,) = entries(parse(client.get(feed_url("et"))))
+
+    title, summary = entry.find(f"{ATOM}title"), entry.find(f"{ATOM}summary")
+    assert (title.get(XML_LANG), summary.get(XML_LANG), summary.text) == (
+        None,
+        "en",
+        "Two workshops.",
+    )

@@ -127,7 +127,7 @@ def test_tz_unknown_value_message_in_swedish(client, thematic_event_3):
 def test_tz_form_label_in_estonian(client, thematic_event_3):
     html = client.get(DETAIL.format(language="et")).content.decode()
 
-    assert text(inner(html, '<form method="get" action="" class="tz-form"')).startswith(
+    assert text(inner(html, '<form method="get" class="tz-form"')).startswith(
         "Näita aegu ajavööndis Ürituse ajavöönd: Europe/Rome"
     )
 
@@ -328,8 +328,13 @@ def test_event_json_ld_describes_event_and_workshops(client, thematic_event_3):
     assert data["@type"] == "Event"
     assert data["eventStatus"] == "https://schema.org/EventMovedOnline"
     assert data["eventAttendanceMode"] == "https://schema.org/OnlineEventAttendanceMode"
-    assert data["previousStartDate"] == ["2020-03-01"]
-    assert data["location"] == {"@type": "VirtualLocation", "name": "Webex"}
+    assert data["previousStartDate"] == ["2020-03"]  # only the month is known
+    assert data["location"] == {
+        "@type": "VirtualLocation",
+        "url": "http://testserver/en/events/thematic-event-3/",
+        "name": "Webex",
+    }
+    assert data["inLanguage"] == "en"
     assert data["organizer"]["name"] == "Municipality of Birmingham"
     assert data["startDate"] == "2020-06-16T10:30:00+02:00"
     assert [w["startDate"] for w in data["subEvent"]] == [
@@ -361,6 +366,48 @@ def test_event_json_ld_in_person_place_and_cancelled(client):
             "addressCountry": "SE",
         },
     }
+
+
+def test_event_json_ld_workshops_carry_location_status_and_attendance(client, thematic_event_3):
+    (data,) = json_ld(client.get(DETAIL.format(language="en")).content.decode())
+
+    assert [
+        (w["location"], w["eventStatus"], w["eventAttendanceMode"]) for w in data["subEvent"]
+    ] == [(data["location"], data["eventStatus"], data["eventAttendanceMode"])] * 3
+
+
+def test_event_json_ld_in_language_of_the_text_shown(client):
+    EventFactory(slug="visit", title_en="Visit", title_sv="Besök")
+
+    (swedish,) = json_ld(client.get("/sv/events/visit/").content.decode())
+    (estonian,) = json_ld(client.get("/et/events/visit/").content.decode())
+
+    assert (swedish["inLanguage"], estonian["inLanguage"]) == ("sv", "en")
+
+
+def test_event_json_ld_study_visit_at_the_hosts_city(client):
+    host = PartnerFactory(city="Tartu", country="EE")
+    EventFactory(slug="visit", kind=Event.Kind.STUDY_VISIT, host=host, city_en="", venue_en="")
+
+    (data,) = json_ld(client.get("/en/events/visit/").content.decode())
+
+    assert data["location"] == {
+        "@type": "Place",
+        "name": "Tartu",
+        "address": {"@type": "PostalAddress", "addressLocality": "Tartu", "addressCountry": "EE"},
+    }
+
+
+def test_event_json_ld_postponed_event_with_new_date_rescheduled(client):
+    event = EventFactory(slug="moved", status=Event.Status.POSTPONED)
+    EventChangeFactory(event=event, previous_start_date=dt.date(2020, 3, 10))
+
+    (data,) = json_ld(client.get("/en/events/moved/").content.decode())
+
+    assert (data["eventStatus"], data["previousStartDate"]) == (
+        "https://schema.org/EventRescheduled",
+        ["2020-03-10"],
+    )
 
 
 def test_event_json_ld_title_cannot_close_script(client):
