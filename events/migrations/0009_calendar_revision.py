@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('events', '0006_uploads_and_search_indexes'),
+        ('events', '0008_lead_image_and_photo_clearance'),
     ]
 
     operations = [

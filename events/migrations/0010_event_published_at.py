@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('events', '0007_calendar_revision'),
+        ('events', '0009_calendar_revision'),
     ]
 
     operations = [

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('events', '0006_uploads_and_search_indexes'),
+        ('events', '0010_event_published_at'),
     ]
 
     operations = [
