@@ -23,7 +23,7 @@ from django.core.cache.backends.redis import RedisCache
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import TimeoutError as RedisTimeoutError
 
-from content.page_cache import VERSION_KEY
+from content.page_cache import SCOPES, version_key
 
 logger = logging.getLogger(__name__)
 
@@ -98,7 +98,7 @@ class FailSoftRedisCache(RedisCache):
             if self._outage.answered(self._location):
                 # What was cached before the outage is stale: a new content version, and a
                 # read asked again so that it does not return the old one.
-                super().set(VERSION_KEY, uuid.uuid4().hex, None)
+                super().set_many({version_key(s): uuid.uuid4().hex for s in SCOPES}, None)
                 result = operation(*args) if reread else result
         except OUTAGE_ERRORS as error:
             self._outage.failed(self._location, error, self._retry_seconds)
