@@ -18,8 +18,9 @@ class _Site:
 
 def ics_attachment(event, language):
     """(filename, text, mimetype) of the event's calendar in `language`: METHOD:CANCEL for a
-    cancelled event, else METHOD:REQUEST; its SEQUENCE is the number of recorded changes, so
-    every change notice carries a higher one than the mail before."""
+    cancelled event, else METHOD:REQUEST; its SEQUENCE is the public calendar's (recorded changes
+    plus the saves that changed what subscribers see), so every change notice carries a higher
+    one than the mail before."""
     event = Event.objects.with_calendar().get(pk=event.pk)
     method = "CANCEL" if event.is_cancelled else "REQUEST"
     with translation.override(language):

@@ -36,7 +36,8 @@ def test_moved_online_is_told_in_estonian_with_a_new_sequence(
     assert (message.to, message.subject) == (["mari@example.ee"], "Muudetud: Andmetöötuba")
     assert message.body.splitlines()[0] == "„Andmetöötuba” toimub nüüd veebis."
     assert "Põhjus: Koroonaviiruse tõttu." in message.body.splitlines()
-    assert {"METHOD:REQUEST", "SEQUENCE:1"} <= set(ics_lines(message))
+    # Two: the save that moved it online, and the recorded change.
+    assert {"METHOD:REQUEST", "SEQUENCE:2"} <= set(ics_lines(message))
 
 
 def test_cancelled_event_sends_a_cancel(upcoming_event, committed, mailoutbox):
@@ -49,7 +50,7 @@ def test_cancelled_event_sends_a_cancel(upcoming_event, committed, mailoutbox):
 
     [message] = mailoutbox
     assert message.subject == "Cancelled: Data workshop"
-    assert {"METHOD:CANCEL", "STATUS:CANCELLED", "SEQUENCE:1"} <= set(ics_lines(message))
+    assert {"METHOD:CANCEL", "STATUS:CANCELLED", "SEQUENCE:2"} <= set(ics_lines(message))
 
 
 def test_unpublished_event_sends_nothing(upcoming_event, committed, mailoutbox):

@@ -190,7 +190,7 @@ def test_sign_in_sheet_is_in_the_events_language(client, coordinator, tartu_even
 
     html = response.content.decode()
     assert '<html lang="et">' in html
-    assert text(inner(html, '<p class="eu-funding"')) == "Kaasrahastanud Euroopa Liit"
+    assert text(inner(html, '<span class="eu-statement-text"')) == "Kaasrahastanud Euroopa Liit"
     assert text(inner(html, "<h1")) == "Andmetöötuba"
     assert text(inner(html, '<p class="sheet-where"')) == "Raekoda, Tartu"
     assert "Mari Maasikas" in html

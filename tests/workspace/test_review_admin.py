@@ -59,8 +59,9 @@ def test_review_shows_photos_as_thumbnails(coordinator_client, partner_a):
 
     html = coordinator_client.get(review_url(visit)).content.decode()
 
-    assert re.findall(r'<img src="([^"]+)" alt="([^"]*)"', html) == [
-        (photo.image.url, "The town hall")
+    # The smallest rendition, linking to the original.
+    assert re.findall(r'<a href="([^"]+)"><img src="([^"]+)" alt="([^"]*)"', html) == [
+        (photo.image.url, photo.image.url_320, "The town hall")
     ]
     assert f">{photo.image.name}<" not in html
 
