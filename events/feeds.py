@@ -67,7 +67,8 @@ class EventFeed(Feed):
         return _with_query(reverse("events:feed"), obj.query)
 
     def items(self, obj):
-        return obj.events.with_related()[:FEED_LENGTH]
+        # The entries' categories are the themes, which lists do not show.
+        return obj.events.with_related().prefetch_related("themes")[:FEED_LENGTH]
 
     def item_title(self, item):
         return str(item)

@@ -127,12 +127,12 @@ def test_home_query_count_constant(client, django_assert_num_queries):
     EventFactory()
     EventFactory(start_date=dt.date(2099, 1, 1), end_date=dt.date(2099, 1, 1))
     GoodPracticeFactory()
-    with django_assert_num_queries(5):
+    with django_assert_num_queries(8):
         client.get("/en/")
 
     EventFactory.create_batch(12)
     GoodPracticeFactory.create_batch(8)
-    with django_assert_num_queries(5):
+    with django_assert_num_queries(8):
         client.get("/en/")
 
 
@@ -207,12 +207,12 @@ def test_search_too_long_message_translated(client):
 def test_search_query_count_constant(client, django_assert_num_queries):
     EventFactory(title_en="Data event")
     GoodPracticeFactory(title_en="Data practice")
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(9):
         client.get("/en/search/", {"q": "data"})
 
     EventFactory.create_batch(5, title_en="Data event")
     GoodPracticeFactory.create_batch(5, title_en="Data practice")
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(9):
         client.get("/en/search/", {"q": "data"})
 
 

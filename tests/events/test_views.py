@@ -464,12 +464,12 @@ def test_event_detail_query_count_constant(client, django_assert_num_queries):
 
 def test_event_list_query_count_constant(client, django_assert_num_queries):
     EventFactory()
-    with django_assert_num_queries(4):
+    with django_assert_num_queries(7):
         client.get("/en/events/")
 
     for _ in range(15):
         EventFactory().themes.set(ThemeFactory.create_batch(2))
-    with django_assert_num_queries(4):
+    with django_assert_num_queries(7):
         client.get("/en/events/")
 
 

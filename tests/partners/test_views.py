@@ -150,7 +150,7 @@ def test_partner_page_query_count_constant(client, django_assert_num_queries, ta
     ParticipationFactory(organisation=tartu)
     GoodPracticeFactory(owner=tartu)
     TransferFactory(importer=tartu)
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(10):
         client.get("/en/partners/tartu/")
 
     PersonFactory.create_batch(4, organisation=tartu)
@@ -158,5 +158,5 @@ def test_partner_page_query_count_constant(client, django_assert_num_queries, ta
     ParticipationFactory.create_batch(4, organisation=tartu)
     GoodPracticeFactory.create_batch(4, owner=tartu)
     TransferFactory.create_batch(4, importer=tartu)
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(10):
         client.get("/en/partners/tartu/")

@@ -196,7 +196,7 @@ def test_practice_page_query_count_constant(client, django_assert_num_queries):
     small = GoodPracticeFactory(slug="small")
     EventFactory().practices.add(small)
     TransferFactory(practice=small)
-    with django_assert_num_queries(4):
+    with django_assert_num_queries(6):
         client.get("/en/practices/small/")
 
     large = GoodPracticeFactory(slug="large")
@@ -204,5 +204,5 @@ def test_practice_page_query_count_constant(client, django_assert_num_queries):
     for _ in range(4):
         EventFactory().practices.add(large)
         TransferFactory(practice=large)
-    with django_assert_num_queries(4):
+    with django_assert_num_queries(6):
         client.get("/en/practices/large/")
