@@ -1,6 +1,5 @@
 """The review queue: what partner staff submit, approved (published) or returned with a comment."""
 
-
 from django.contrib import admin, messages
 from django.http import HttpResponseRedirect
 from django.urls import reverse
