@@ -383,8 +383,9 @@ PORTAL_CALENDAR_DOMAIN = os.environ.get("PORTAL_CALENDAR_DOMAIN", "better.exampl
 
 # Registrations (registrations/): links in mails sent off the request (an event's change notice)
 # start with PORTAL_SITE_URL. Abuse limits of the public form: sends per address and per client
-# IP (REMOTE_ADDR) within the window; a form sent sooner than MIN_SECONDS or later than
-# MAX_AGE after it was shown is refused. Personal data is removed RETENTION_DAYS after the event.
+# IP (content.clients.client_ip: behind a trusted proxy, the address it forwards) within the
+# window; a form sent sooner than MIN_SECONDS or later than MAX_AGE after it was shown is
+# refused. Personal data is removed RETENTION_DAYS after the event.
 PORTAL_SITE_URL = os.environ.get("PORTAL_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 PORTAL_REGISTRATION_CONFIRM_MAX_AGE = int(
     os.environ.get("PORTAL_REGISTRATION_CONFIRM_MAX_AGE", str(3 * 24 * 3600))

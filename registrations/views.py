@@ -8,16 +8,12 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views import View
 
+from content.clients import client_ip
 from events.models import Event
 
 from . import links, services
 from .forms import RegistrationForm
 from .models import Registration, RegistrationSettings
-
-
-def client_ip(request):
-    # The settings name no trusted proxy header, so the peer's address is the client's.
-    return request.META.get("REMOTE_ADDR", "")
 
 
 class EventMixin:
