@@ -145,6 +145,20 @@ def test_event_without_lead_image_has_no_og_image_of_its_own(client):
     assert re.findall(r'property="og:image"', response.text) == []
 
 
+def test_event_without_lead_image_shares_the_project_logo(client):
+    from content.site import SiteIdentity
+
+    identity = SiteIdentity.objects.create(acronym="FLOW", name_en="Flow project")
+    identity.project_logo.save("logo.jpg", camera_jpeg("logo.jpg"))
+    EventFactory(slug="visit")
+
+    response = client.get("/en/events/visit/")
+
+    assert re.findall(r'<meta property="og:image" content="([^"]*)">', response.text) == [
+        "http://testserver" + identity.project_logo.url
+    ]
+
+
 def test_lead_image_needs_its_text_alternative():
     event = EventFactory.build(host=None)
     event.image = "events/lead.jpg"
