@@ -19,7 +19,10 @@ class VersionedModelForm(forms.ModelForm):
     and replaces only the fields the editor has now seen side by side.
     """
 
-    seen_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    # Bounded as the model field is: a forged huge number is a form error, not a database one.
+    seen_version = forms.IntegerField(
+        widget=forms.HiddenInput, required=False, min_value=0, max_value=2**31 - 1
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -124,3 +124,14 @@ def test_admin_conflict_shows_theirs_per_field_and_saving_again_keeps_their_othe
     assert Organisation.objects.values_list("name_en", "city", "nuts_code").get(
         pk=organisation.pk
     ) == ("My name", "Their city", "EE00A")
+
+
+def test_forged_huge_seen_version_is_a_form_error_not_a_server_error(coordinator_client):
+    theme = ThemeFactory(name_en="Open data")
+    url = reverse("admin:practices_theme_change", args=[theme.pk])
+    opened = form_data(coordinator_client.get(url))
+
+    response = coordinator_client.post(url, {**opened, "seen_version": str(2**70)})
+
+    assert response.status_code == 200
+    assert Theme.objects.values_list("name_en", "version").get(pk=theme.pk) == ("Open data", 1)
