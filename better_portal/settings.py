@@ -188,6 +188,7 @@ AXES_LOCKOUT_TEMPLATE = "workspace/lockout.html"
 # in development the demo coordinator of `make run` logs in with its password alone.
 PORTAL_TWO_FACTOR_REQUIRED = env_bool("PORTAL_TWO_FACTOR_REQUIRED", not DEBUG)
 OTP_TOTP_ISSUER = "BETTER portal"
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True  # no one's secret or QR code in the admin
 # Mail (sent by the task worker, content/mail.py): console by default; SMTP with
 # DJANGO_EMAIL_BACKEND=django.core.mail.backends.smtp.EmailBackend and these.
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")

@@ -244,3 +244,23 @@ def test_reset_command_removes_a_lost_device(client, coordinator, production, ca
     assert capsys.readouterr().out == "Removed 2 two-factor device(s) of coord.\n"
     assert TOTPDevice.objects.count() == StaticDevice.objects.count() == 0
     assert response.url == reverse("workspace:two-factor") + "?next=%2Fadmin%2F"
+
+
+def test_workspace_login_asks_for_the_code_in_the_readers_language(client):
+    response = client.get("/it/workspace/login/")
+
+    assert '<label for="id_otp_token">Codice di autenticazione:</label>' in (
+        response.content.decode()
+    )
+
+
+def test_admin_never_shows_a_devices_secret(client, coordinator):
+    device = app_device(coordinator)
+    client.force_login(coordinator)
+
+    change = client.get(reverse("admin:otp_totp_totpdevice_change", args=[device.pk]))
+    qr = client.get(reverse("admin:otp_totp_totpdevice_qrcode", args=[device.pk]))
+
+    assert change.status_code == 200
+    assert device.key not in change.content.decode()
+    assert qr.status_code == 403
