@@ -1,7 +1,11 @@
 """Two-factor login (workspace/twofactor.py): coordinators must use it in production, partner
 staff may; both the admin's and the workspace's login ask for the code."""
 
+import os
 import re
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 from django.core.management import call_command
@@ -264,3 +268,26 @@ def test_admin_never_shows_a_devices_secret(client, coordinator):
     assert change.status_code == 200
     assert device.key not in change.content.decode()
     assert qr.status_code == 403
+
+
+def two_factor_required_with(**env):
+    environment = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "PORTAL_"))}
+    environment.update(DJANGO_SECRET_KEY="x8#Vq2!mZr7@Lw4$Tn9^Kp3&Hs6*Jd1(Fb5)Gc0-Ae8+Yu2=Xo7")
+    environment.update(env)
+    code = "from django.conf import settings; print(settings.PORTAL_TWO_FACTOR_REQUIRED)"
+    result = subprocess.run(
+        [sys.executable, "manage.py", "shell", "-c", code],
+        cwd=Path(__file__).resolve().parents[2],
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    return result.stdout.strip().splitlines()[-1]
+
+
+def test_two_factor_required_in_production_only():
+    assert two_factor_required_with(DJANGO_DEBUG="0", DJANGO_ALLOWED_HOSTS="better.example") == (
+        "True"
+    )
+    assert two_factor_required_with(DJANGO_DEBUG="1") == "False"
