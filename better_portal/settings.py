@@ -54,6 +54,10 @@ INSTALLED_APPS = [
     # History of every change, login throttling, the partner workspace and review.
     "simple_history",
     "axes",
+    # Two-factor login (workspace/twofactor.py): TOTP apps and recovery codes.
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "workspace",
     "registrations",
     # The task queue (content/mail.py): Django's tasks API and its database backend.
@@ -73,6 +77,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "workspace.twofactor.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Who made each change, for the history.
@@ -178,6 +184,11 @@ AXES_HANDLER = "content.clients.ClientAddressHandler"
 PORTAL_LOGIN_ADDRESS_FAILURE_LIMIT = int(os.environ.get("PORTAL_LOGIN_ADDRESS_FAILURE_LIMIT", "20"))
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "workspace/lockout.html"
+# Coordinators must log in with a second factor in production (workspace/twofactor.py);
+# in development the demo coordinator of `make run` logs in with its password alone.
+PORTAL_TWO_FACTOR_REQUIRED = env_bool("PORTAL_TWO_FACTOR_REQUIRED", not DEBUG)
+OTP_TOTP_ISSUER = "BETTER portal"
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True  # no one's secret or QR code in the admin
 # Mail (sent by the task worker, content/mail.py): console by default; SMTP with
 # DJANGO_EMAIL_BACKEND=django.core.mail.backends.smtp.EmailBackend and these.
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")

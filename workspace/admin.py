@@ -12,7 +12,7 @@ from content.admin import VersionedAdminMixin
 from content.models import EditConflict
 from events.admin import photo_preview
 
-from . import services
+from . import services, twofactor
 from .forms import ReviewDecision, ReviewForm
 from .models import SubmittedEvent, SubmittedPractice
 
@@ -256,3 +256,8 @@ class SubmittedPracticeAdmin(ReviewAdmin):
         "review_comment",
         "decision",
     ]
+
+
+# The admin's login asks for the second factor too (workspace/twofactor.py).
+admin.site.login_form = twofactor.TwoFactorAdminAuthenticationForm
+admin.site.login_template = "admin/two_factor_login.html"

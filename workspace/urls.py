@@ -7,6 +7,7 @@ urlpatterns = [
     path("", views.DashboardView.as_view(), name="dashboard"),
     path("login/", views.LoginView.as_view(), name="login"),
     path("logout/", views.LogoutView.as_view(), name="logout"),
+    path("two-factor/", views.TwoFactorSetupView.as_view(), name="two-factor"),
     path("visits/new/", views.EventFormView.as_view(), name="event-create"),
     path("visits/<int:pk>/", views.EventDetailView.as_view(), name="event-detail"),
     path("visits/<int:pk>/edit/", views.EventFormView.as_view(), name="event-update"),

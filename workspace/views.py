@@ -5,14 +5,17 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse, reverse_lazy
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.generic import DeleteView, DetailView, TemplateView, UpdateView, View
+from django_otp import login as otp_login
+from django_otp import user_has_device
 
 from content.models import EditConflict
 from events.models import Participation
 
-from . import services
+from . import services, twofactor
 from .access import Access
 from .forms import (
     AttendanceFormSet,
@@ -24,12 +27,62 @@ from .forms import (
 
 class LoginView(auth_views.LoginView):
     template_name = "workspace/login.html"
+    authentication_form = twofactor.TwoFactorAuthenticationForm
     redirect_authenticated_user = True
     next_page = reverse_lazy("workspace:dashboard")
 
 
 class LogoutView(auth_views.LogoutView):
     next_page = reverse_lazy("workspace:login")
+
+
+class TwoFactorSetupView(LoginRequiredMixin, TemplateView):
+    """Set up (or replace) the authenticator app: the secret as text and as a QR code, then
+    a code from the app confirms it; the recovery codes are shown once, on that answer."""
+
+    template_name = "workspace/two_factor_setup.html"
+    login_url = reverse_lazy("workspace:login")
+
+    def dispatch(self, request, *args, **kwargs):
+        user = request.user
+        if user.is_authenticated and not user.is_verified() and user_has_device(user):
+            # Has a device but logged in without it: only the login may verify the session.
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, form=None, **kwargs):
+        device = twofactor.pending_device(self.request.user)
+        return super().get_context_data(
+            form=form or twofactor.ConfirmDeviceForm(device=device),
+            secret=twofactor.secret_text(device),
+            qr_svg=twofactor.qr_svg(device),
+            required=twofactor.must_use_two_factor(self.request.user),
+            has_device=user_has_device(self.request.user),
+            next=self._next_url(),
+            **kwargs,
+        )
+
+    def _next_url(self):
+        url = self.request.POST.get("next") or self.request.GET.get("next") or ""
+        if url_has_allowed_host_and_scheme(
+            url, {self.request.get_host()}, require_https=self.request.is_secure()
+        ):
+            return url
+        return reverse("workspace:dashboard")
+
+    def post(self, request, *args, **kwargs):
+        device = twofactor.pending_device(request.user)
+        form = twofactor.ConfirmDeviceForm(request.POST, device=device)
+        if not form.is_valid():
+            return self.render_to_response(self.get_context_data(form=form))
+        codes = twofactor.confirm(device)
+        otp_login(request, device)
+        return self.response_class(
+            request=request,
+            template="workspace/two_factor_codes.html",
+            context={"codes": codes, "next": self._next_url()},
+            using=self.template_engine,
+        )
 
 
 class WorkspaceMixin(LoginRequiredMixin):

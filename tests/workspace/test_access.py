@@ -343,4 +343,5 @@ def test_workspace_in_swedish(client, staff_a):
         "Arbetsyta",
         "Registrera ett studiebesök",
         "Föreslå en god praktik",
+        "Tvåfaktorsinloggning",
     ]

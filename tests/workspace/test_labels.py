@@ -190,7 +190,10 @@ def test_photo_caption_form_label(client, staff_a, a_items, language, label, cle
 
 @pytest.mark.parametrize(
     ("language", "labels"),
-    [("en", ["Username:", "Password:"]), ("sv", ["Användarnamn:", "Lösenord:"])],
+    [
+        ("en", ["Username:", "Password:", "Authentication code:"]),
+        ("sv", ["Användarnamn:", "Lösenord:", "Autentiseringskod:"]),
+    ],
 )
 def test_login_form_labels(client, language, labels):
     response = get(client, language, "workspace:login")
