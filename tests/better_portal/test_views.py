@@ -216,6 +216,32 @@ def test_search_query_count_constant(client, django_assert_num_queries):
         client.get("/en/search/", {"q": "data"})
 
 
+def test_search_counts_up_to_one_hundred(client):
+    OrganisationFactory.create_batch(100, name_en="Harbour authority")
+
+    html = client.get("/en/search/", {"q": "harbour"}).content.decode()
+
+    assert text(inner(html, '<h2 id="results-organisations"')) == "Organisations (100)"
+
+
+def test_search_says_more_than_one_hundred_beyond(client):
+    OrganisationFactory.create_batch(101, name_en="Harbour authority")
+
+    html = client.get("/en/search/", {"q": "harbour"}).content.decode()
+
+    assert text(inner(html, '<h2 id="results-organisations"')) == "Organisations (more than 100)"
+    orgs = inner(html, '<section aria-labelledby="results-organisations"')
+    assert item_titles(orgs, "organisation-item") == ["Harbour authority"] * 20
+
+
+def test_search_more_than_translated(client):
+    OrganisationFactory.create_batch(101, name_en="Harbour authority")
+
+    html = client.get("/it/search/", {"q": "harbour"}).content.decode()
+
+    assert text(inner(html, '<h2 id="results-organisations"')) == "Organizzazioni (più di 100)"
+
+
 # Sitemap and robots
 
 
