@@ -15,6 +15,8 @@ from practices.models import GoodPractice
 
 SEARCH_MAX_LENGTH = 200
 RESULTS_PER_KIND = 20
+# Beyond this many matches of a kind the page says "more than 100" instead of counting on.
+SEARCH_COUNT_CAP = 100
 
 
 class HomeView(TemplateView):
@@ -60,15 +62,14 @@ class SearchView(TemplateView):
             organisations = Organisation.objects.search(query).order_by(
                 F("partner_number").asc(nulls_last=True), "name"
             )
+            context["count_cap"] = SEARCH_COUNT_CAP
             context["sections"] = [
-                ("events", _("Events"), events.count(), events[:RESULTS_PER_KIND]),
-                ("practices", _("Good practices"), practices.count(), practices[:RESULTS_PER_KIND]),
-                (
-                    "organisations",
-                    _("Organisations"),
-                    organisations.count(),
-                    organisations[:RESULTS_PER_KIND],
-                ),
+                (key, heading, found.count_up_to(SEARCH_COUNT_CAP), found[:RESULTS_PER_KIND])
+                for key, heading, found in [
+                    ("events", _("Events"), events),
+                    ("practices", _("Good practices"), practices),
+                    ("organisations", _("Organisations"), organisations),
+                ]
             ]
         return context
 

@@ -12,7 +12,7 @@ from django.db.models.query import ModelIterable
 from modeltranslation.translator import NotRegistered, translator
 
 from . import languages
-from .fallback import reader_languages
+from .fallback import is_name, reader_languages, repeated_alias
 
 
 def search_columns(model):
@@ -77,6 +77,35 @@ class LeanQuerySet(models.QuerySet):
             if not unread:
                 return
         self.query.add_deferred_loading(unread)
+        if self._for_reader:
+            self._annotate_repeated()
+
+    def _annotate_repeated(self):
+        """For each translated field, whether a left-out language's column repeats the text of a
+        fallback language (what is_prose() asks before the "(in English)" hint), so that
+        showing a row in English does not load the left-out columns one query at a time."""
+        try:
+            fields = translator.get_options_for_model(self.model).all_fields
+        except NotRegistered:
+            return
+        shown = reader_languages()
+        others = [code for code in languages.codes() if code not in shown]
+        if not others:
+            return
+        for field in fields:
+            if is_name(self.model, field):
+                continue
+            for fallback in shown[1:]:
+                alias = repeated_alias(field, fallback)
+                if alias in self.query.annotations:
+                    continue
+                fallback_column = models.F(languages.column(field, fallback))
+                same = models.Q()
+                for code in others:
+                    same |= models.Q(**{languages.column(field, code): fallback_column})
+                self.query.add_annotation(
+                    models.ExpressionWrapper(same, output_field=models.BooleanField()), alias
+                )
 
     def _fetch_all(self):
         if self._result_cache is None:

@@ -43,12 +43,32 @@ def is_prose(obj, field, shown):
     product's name such as “Segnalaci”, written the same in Italian, Estonian and English)."""
     if field in _NAME_FIELDS.get(obj._meta.label, ()):
         return False
+    # A reader's query leaves out the other languages' columns and tells instead, in an
+    # annotation, whether one of them repeats the fallback text (content/columns.py).
+    repeated = repeated_alias(field, shown.lang)
+    answered = repeated in obj.__dict__
+    if answered and obj.__dict__[repeated]:
+        return False
+    deferred = obj.get_deferred_fields() if answered else ()
     for lang in languages.codes():
-        if lang != shown.lang and getattr(obj, build_localized_fieldname(field, lang), None) == (
-            shown.value
+        column = build_localized_fieldname(field, lang)
+        if (
+            lang != shown.lang
+            and column not in deferred
+            and getattr(obj, column, None) == (shown.value)
         ):
             return False
     return True
+
+
+def is_name(model, field):
+    return field in _NAME_FIELDS.get(model._meta.label, ())
+
+
+def repeated_alias(field, fallback):
+    """The annotation telling whether a language column of field that a reader's query left out
+    holds the same text as the fallback language's column."""
+    return f"_{field}_repeats_{fallback}"
 
 
 def reader_languages():

@@ -115,6 +115,11 @@ class SearchableQuerySet(LeanQuerySet):
         """Items whose searched fields hold the text, in the reader's language or English."""
         return translated_search(self, self.model.SEARCH_FIELDS, text)
 
+    def count_up_to(self, cap):
+        """How many items there are, counting no further than cap + 1: a common word matches
+        thousands, and counting them all reads every matching row."""
+        return self.order_by()[: cap + 1].count()
+
 
 # Migration operations of the migrations that first built the search (PostgreSQL only), kept
 # for those migrations. They name their languages: the migrations must not change with settings.

@@ -4,6 +4,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from content import languages
 from content.fallback import shown
 from content.models import Reviewable, ReviewableQuerySet, Versioned
 from content.search import SearchableQuerySet, searchable
@@ -129,6 +130,14 @@ class GoodPractice(Reviewable):
         indexes = [
             # The published catalogue, and the home page's latest.
             models.Index(fields=["status", "updated"], name="practice_status_updated_idx"),
+        ] + [
+            # The catalogue's and the search's order (by title in the reader's language), so
+            # that the first page of a common word's matches is read in order, not sorted.
+            models.Index(
+                fields=["status", languages.column("title", code)],
+                name=f"practice_status_title_{code}",
+            )
+            for code in languages.codes()
         ]
 
     def __str__(self):

@@ -216,6 +216,49 @@ def test_search_query_count_constant(client, django_assert_num_queries):
         client.get("/en/search/", {"q": "data"})
 
 
+def test_search_counts_up_to_one_hundred(client):
+    OrganisationFactory.create_batch(100, name_en="Harbour authority")
+
+    html = client.get("/en/search/", {"q": "harbour"}).content.decode()
+
+    assert text(inner(html, '<h2 id="results-organisations"')) == "Organisations (100)"
+
+
+def test_search_says_more_than_one_hundred_beyond(client):
+    OrganisationFactory.create_batch(101, name_en="Harbour authority")
+
+    html = client.get("/en/search/", {"q": "harbour"}).content.decode()
+
+    assert text(inner(html, '<h2 id="results-organisations"')) == "Organisations (more than 100)"
+    orgs = inner(html, '<section aria-labelledby="results-organisations"')
+    assert item_titles(orgs, "organisation-item") == ["Harbour authority"] * 20
+
+
+def test_search_more_than_translated(client):
+    OrganisationFactory.create_batch(101, name_en="Harbour authority")
+
+    html = client.get("/it/search/", {"q": "harbour"}).content.decode()
+
+    assert text(inner(html, '<h2 id="results-organisations"')) == "Organizzazioni (più di 100)"
+
+
+def test_search_in_italian_query_count_constant(client, django_assert_num_queries):
+    # Rows shown in English on an Italian page: whether another language repeats their text
+    # (no "(in English)" hint then) comes with the rows, not one query per row.
+    EventFactory(title_en="Data event", summary_en="About data")
+    GoodPracticeFactory(title_en="Data practice", summary_en="About data")
+    with django_assert_num_queries(9):
+        client.get("/it/search/", {"q": "data"})
+
+    EventFactory.create_batch(5, title_en="Data event", summary_en="About data")
+    GoodPracticeFactory.create_batch(5, title_en="Data practice", summary_en="About data")
+    with django_assert_num_queries(9):
+        html = client.get("/it/search/", {"q": "data"}).content.decode()
+
+    practices = inner(html, '<section aria-labelledby="results-practices"')
+    assert item_titles(practices, "practice-item") == ["Data practice (in inglese)"] * 6
+
+
 # Sitemap and robots
 
 
