@@ -3,14 +3,23 @@
 
 # NUTS 2016 level-3 codes, the classification in force while the project ran.
 
+# The partner cities as each language writes them (the footer's “Genua” on Swedish pages).
+CITY_NAMES = {
+    "Genoa": {"en": "Genoa", "it": "Genova", "et": "Genova", "hu": "Genova", "sv": "Genua", "el": "Γένοβα"},
+    "Birmingham": {"en": "Birmingham", "it": "Birmingham", "et": "Birmingham", "hu": "Birmingham", "sv": "Birmingham", "el": "Μπέρμιγχαμ"},
+    "Gävle": {"en": "Gävle", "it": "Gävle", "et": "Gävle", "hu": "Gävle", "sv": "Gävle", "el": "Γιαίβλε"},
+    "Tartu": {"en": "Tartu", "it": "Tartu", "et": "Tartu", "hu": "Tartu", "sv": "Tartu", "el": "Τάρτου"},
+    "Nyíregyháza": {"en": "Nyíregyháza", "it": "Nyíregyháza", "et": "Nyíregyháza", "hu": "Nyíregyháza", "sv": "Nyíregyháza", "el": "Νιρεγκιχάζα"},
+}
+
 PARTNERS = [
     {
         "partner_number": 1,
         "partner_role": "lead",
         "slug": "genoa",
         "name": {"en": "Municipality of Genoa", "it": "Comune di Genova"},
-        "short_name": "Genoa",
-        "city": "Genoa",
+        "short_name": CITY_NAMES["Genoa"],
+        "city": CITY_NAMES["Genoa"],
         "country": "IT",
         "nuts_code": "ITC33",
         "timezone": "Europe/Rome",
@@ -21,8 +30,8 @@ PARTNERS = [
         "partner_role": "partner",
         "slug": "birmingham",
         "name": {"en": "Birmingham City Council"},
-        "short_name": "Birmingham",
-        "city": "Birmingham",
+        "short_name": CITY_NAMES["Birmingham"],
+        "city": CITY_NAMES["Birmingham"],
         "country": "GB",
         "nuts_code": "UKG31",
         "timezone": "Europe/London",
@@ -33,8 +42,8 @@ PARTNERS = [
         "partner_role": "partner",
         "slug": "gavle",
         "name": {"en": "Municipality of Gävle", "sv": "Gävle kommun"},
-        "short_name": "Gävle",
-        "city": "Gävle",
+        "short_name": CITY_NAMES["Gävle"],
+        "city": CITY_NAMES["Gävle"],
         "country": "SE",
         "nuts_code": "SE313",
         "timezone": "Europe/Stockholm",
@@ -45,8 +54,8 @@ PARTNERS = [
         "partner_role": "partner",
         "slug": "tartu",
         "name": {"en": "Tartu City Government", "et": "Tartu Linnavalitsus"},
-        "short_name": "Tartu",
-        "city": "Tartu",
+        "short_name": CITY_NAMES["Tartu"],
+        "city": CITY_NAMES["Tartu"],
         "country": "EE",
         "nuts_code": "EE008",
         "timezone": "Europe/Tallinn",
@@ -60,8 +69,8 @@ PARTNERS = [
             "en": "Municipality of Nyíregyháza",
             "hu": "Nyíregyháza Megyei Jogú Város Önkormányzata",
         },
-        "short_name": "Nyíregyháza",
-        "city": "Nyíregyháza",
+        "short_name": CITY_NAMES["Nyíregyháza"],
+        "city": CITY_NAMES["Nyíregyháza"],
         "country": "HU",
         "nuts_code": "HU323",
         "timezone": "Europe/Budapest",
