@@ -20,4 +20,5 @@ def test_partner_label_in_the_pages_language(client, demo):
     html = client.get(f"/sv{visit.get_absolute_url()[3:]}").content.decode()
 
     facts = text(inner(html, '<dl class="facts"'))
-    assert facts.startswith("När 17 juli 2021 Format Ej angivet Värd P1 Genua Deltagare P2 Birmingham")
+    host = facts[: facts.index(" Deltagare")]
+    assert host == "När 17 juli 2021 Format Ej angivet Värd P1 Genua"
