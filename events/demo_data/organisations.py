@@ -5,11 +5,46 @@
 
 # The partner cities as each language writes them (the footer's “Genua” on Swedish pages).
 CITY_NAMES = {
-    "Genoa": {"en": "Genoa", "it": "Genova", "et": "Genova", "hu": "Genova", "sv": "Genua", "el": "Γένοβα"},
-    "Birmingham": {"en": "Birmingham", "it": "Birmingham", "et": "Birmingham", "hu": "Birmingham", "sv": "Birmingham", "el": "Μπέρμιγχαμ"},
-    "Gävle": {"en": "Gävle", "it": "Gävle", "et": "Gävle", "hu": "Gävle", "sv": "Gävle", "el": "Γιαίβλε"},
-    "Tartu": {"en": "Tartu", "it": "Tartu", "et": "Tartu", "hu": "Tartu", "sv": "Tartu", "el": "Τάρτου"},
-    "Nyíregyháza": {"en": "Nyíregyháza", "it": "Nyíregyháza", "et": "Nyíregyháza", "hu": "Nyíregyháza", "sv": "Nyíregyháza", "el": "Νιρεγκιχάζα"},
+    "Genoa": {
+        "en": "Genoa",
+        "it": "Genova",
+        "et": "Genova",
+        "hu": "Genova",
+        "sv": "Genua",
+        "el": "Γένοβα",
+    },
+    "Birmingham": {
+        "en": "Birmingham",
+        "it": "Birmingham",
+        "et": "Birmingham",
+        "hu": "Birmingham",
+        "sv": "Birmingham",
+        "el": "Μπέρμιγχαμ",
+    },
+    "Gävle": {
+        "en": "Gävle",
+        "it": "Gävle",
+        "et": "Gävle",
+        "hu": "Gävle",
+        "sv": "Gävle",
+        "el": "Γιαίβλε",
+    },
+    "Tartu": {
+        "en": "Tartu",
+        "it": "Tartu",
+        "et": "Tartu",
+        "hu": "Tartu",
+        "sv": "Tartu",
+        "el": "Τάρτου",
+    },
+    "Nyíregyháza": {
+        "en": "Nyíregyháza",
+        "it": "Nyíregyháza",
+        "et": "Nyíregyháza",
+        "hu": "Nyíregyháza",
+        "sv": "Nyíregyháza",
+        "el": "Νιρεγκιχάζα",
+    },
 }
 
 PARTNERS = [
