@@ -4,6 +4,7 @@ import pytest
 from django.core.management import call_command
 
 from events.models import Event
+from practices.models import GoodPractice
 from tests.html import inner, text
 
 pytestmark = pytest.mark.django_db
@@ -22,3 +23,34 @@ def test_partner_label_in_the_pages_language(client, demo):
     facts = text(inner(html, '<dl class="facts"'))
     host = facts[: facts.index(" Deltagare")]
     assert host == "När 17 juli 2021 Format Ej angivet Värd P1 Genua"
+
+
+def test_no_demo_practice_has_an_invented_summary(demo):
+    summaries = {
+        p.slug: [
+            getattr(p, f"summary_{lang}") or "" for lang in ("en", "it", "et", "hu", "sv", "el")
+        ]
+        for p in GoodPractice.objects.filter(owner__partner_number=1).order_by("slug")
+    }
+
+    empty = ["", "", "", "", "", ""]
+    assert summaries == {
+        "digital-citizen-folder": empty,
+        "digital-model-of-rain-and-hydrometric-data": empty,
+        "job-policy-platform": empty,
+        "local-police-control-centre-innovation": empty,
+        "segnalaci": empty,
+    }
+
+
+def test_practice_without_summary_shows_no_lead_nor_hint(client, demo):
+    html = client.get("/sv/practices/segnalaci/").content.decode()
+    listing = client.get("/sv/practices/").content.decode()
+
+    heading = inner(html, '<article class="practice"').split('<dl class="facts"')[0]
+    assert text(heading) == "Gott exempel Segnalaci"
+    markers = ('class="lead"', 'name="description"', '"description"')
+    assert [marker in html for marker in markers] == [False, False, False]
+    item = next(li for li in listing.split('<li class="practice-item">') if "/segnalaci/" in li)
+    card = text(item.split("</li>")[0])
+    assert card == "Segnalaci P1 Genua · Digital services for citizens (på engelska)"
