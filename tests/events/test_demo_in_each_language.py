@@ -1,5 +1,7 @@
 """The demo data names places and dates as each page's language does."""
 
+import xml.etree.ElementTree as ET
+
 import pytest
 from django.core.management import call_command
 
@@ -8,6 +10,8 @@ from practices.models import GoodPractice
 from tests.html import inner, text
 
 pytestmark = pytest.mark.django_db
+
+ATOM = "{http://www.w3.org/2005/Atom}"
 
 
 @pytest.fixture
@@ -54,3 +58,13 @@ def test_practice_without_summary_shows_no_lead_nor_hint(client, demo):
     item = next(li for li in listing.split('<li class="practice-item">') if "/segnalaci/" in li)
     card = text(item.split("</li>")[0])
     assert card == "Segnalaci P1 Genua · Digital services for citizens (på engelska)"
+
+
+def test_offentliga_rummet_published_on_the_seeds_day(client, demo):
+    root = ET.fromstring(client.get("/sv/events/feed/").content)
+
+    published = {
+        entry.find(f"{ATOM}title").text: entry.find(f"{ATOM}published").text
+        for entry in root.findall(f"{ATOM}entry")
+    }
+    assert published["Offentliga Rummet 2018"] == "2017-12-07T12:00:00+00:00"
