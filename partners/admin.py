@@ -27,7 +27,7 @@ class OrganisationAdmin(HistoryTranslatedAdmin):
         "partner_role",
     ]
     list_filter = ["partner_role", "organisation_type", "country"]
-    search_fields = [*columns("name"), "short_name", "city", "nuts_code"]
+    search_fields = [*columns("name", "short_name", "city"), "nuts_code"]
     prepopulated_fields = {"slug": ("name",)}
     inlines = [PersonInline]
     fieldsets = [

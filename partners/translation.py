@@ -8,7 +8,7 @@ from .models import Organisation, Person
 
 @register(Organisation)
 class OrganisationTranslationOptions(TranslationOptions):
-    fields = ("name", "description")
+    fields = ("name", "short_name", "city", "description")
     required_languages = (languages.default(),)
 
 

@@ -70,7 +70,7 @@ class GoodPractice(Reviewable):
 
     title = models.CharField(_("title"), max_length=250)
     slug = models.SlugField(_("slug"), max_length=120, unique=True)
-    summary = models.TextField(_("summary"))
+    summary = models.TextField(_("summary"), blank=True)
     description = models.TextField(_("detailed description"), blank=True)
     resources_needed = models.TextField(_("resources needed"), blank=True)
     evidence_of_success = models.TextField(_("evidence of success"), blank=True)

@@ -34,12 +34,14 @@ class PracticeDetailView(DetailView):
         # The reverse manager carries the events app's QuerySet: published() needs no import.
         context["events"] = practice.events.published().with_related().distinct()
         context["og_image"] = images.og_image_url(self.request, practice.image)
-        context["structured_data"] = {
+        structured_data = {
             "@context": "https://schema.org",
             "@type": "CreativeWork",
             "name": practice.title,
-            "description": practice.summary,
             "url": self.request.build_absolute_uri(practice.get_absolute_url()),
             "author": {"@type": "Organization", "name": practice.owner.name},
         }
+        if practice.summary:  # optional: no empty description
+            structured_data["description"] = practice.summary
+        context["structured_data"] = structured_data
         return context

@@ -50,6 +50,8 @@ OFFENTLIGA_RUMMET_2018 = {
     "city": {"en": "Gothenburg", "sv": "Göteborg"},
     "country": "SE",
     "is_published": True,
+    # “Publicerad: 7 december 2017”: the day only; noon UTC keeps that day in every time zone.
+    "published_at": dt.datetime(2017, 12, 7, 12, tzinfo=dt.UTC),
 }
 
 # Seed 004, Greek. The item gives neither times nor the meeting software: it calls the event an

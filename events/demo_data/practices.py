@@ -27,15 +27,8 @@ THEMES = [
 ]
 
 
-def _examined_in_genoa(theme_en, theme_et):
-    return {
-        "en": f"A good practice of Genoa, examined at the study visit hosted by Genoa on 17 July 2021 under the theme “{theme_en}”.",
-        "et": f"Genoa hea praktika, mida uuriti Genoa korraldatud õppevisiidil 17. juulil 2021 teema „{theme_et}“ all.",
-    }
-
-
-_CITIZENS = _examined_in_genoa("Digital services for citizens", "Digiteenused kodanikele")
-_SECURITY = _examined_in_genoa("Security and resilience", "Turvalisus ja vastupidavus")
+# The item names the Genoa visit's practices without describing them: they have no summary.
+_NOT_GIVEN = {}
 
 PRACTICES = [
     {
@@ -43,23 +36,21 @@ PRACTICES = [
         "owner": "genoa",
         "themes": ["digital-services-for-citizens"],
         "title": {"en": "Digital citizen folder", "et": "Digitaalne kodaniku kaust"},
-        "summary": _CITIZENS,
+        "summary": _NOT_GIVEN,
     },
     {
         "slug": "segnalaci",
         "owner": "genoa",
         "themes": ["digital-services-for-citizens"],
         "title": {"en": "Segnalaci", "it": "Segnalaci", "et": "Segnalaci"},
-        "summary": _CITIZENS,
+        "summary": _NOT_GIVEN,
     },
     {
         "slug": "job-policy-platform",
         "owner": "genoa",
         "themes": ["digital-services-for-businesses"],
         "title": {"en": "Job policy platform", "et": "Tööpoliitika platvorm"},
-        "summary": _examined_in_genoa(
-            "Digital services for businesses", "Digiteenused ettevõtetele"
-        ),
+        "summary": _NOT_GIVEN,
     },
     {
         "slug": "local-police-control-centre-innovation",
@@ -69,7 +60,7 @@ PRACTICES = [
             "en": "Technological innovation of the local police control centre",
             "et": "Kohaliku politsei juhtimiskeskuse tehnoloogiline uuendus",
         },
-        "summary": _SECURITY,
+        "summary": _NOT_GIVEN,
     },
     {
         "slug": "digital-model-of-rain-and-hydrometric-data",
@@ -79,7 +70,7 @@ PRACTICES = [
             "en": "Digital model of rain and hydrometric level data",
             "et": "Vihma ja hüdromeetrilise taseme andmete digitaalmudel",
         },
-        "summary": _SECURITY,
+        "summary": _NOT_GIVEN,
     },
     {
         "slug": "lego-education-innovation-studio",

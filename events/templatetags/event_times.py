@@ -5,8 +5,38 @@ import datetime as dt
 from django import template
 from django.utils import formats
 from django.utils.html import format_html
+from django.utils.translation import pgettext
 
 register = template.Library()
+
+# The English month names, the msgids of better_portal/formats/months.py's
+# MONTHS_AFTER_PREPOSITION (declared there for the catalogues).
+_MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+
+
+def _month_after_preposition(day):
+    """“Μάρτιο 2020” in Greek: the language's year-month format, its month in the form it takes
+    after a preposition (the accusative in Greek); Django's own words where none is translated."""
+    month = _MONTHS[day.month - 1]
+    word = pgettext("month after a preposition", month)
+    year_month = formats.get_format("YEAR_MONTH_FORMAT")
+    if word == month or "F" not in year_month:
+        return formats.date_format(day, "YEAR_MONTH_FORMAT")
+    escaped = "".join(f"\\{c}" for c in word)
+    return formats.date_format(day, year_month.replace("F", escaped))
 
 
 @register.simple_tag
@@ -55,7 +85,7 @@ def previous_when(change):
         return format_html(
             '<time datetime="{}">{}</time>',
             day.strftime("%Y-%m"),
-            formats.date_format(day, "YEAR_MONTH_FORMAT"),
+            _month_after_preposition(day),
         )
     text = formats.date_format(day)
     end = change.previous_end_date

@@ -86,15 +86,15 @@ def test_inline_row_saved_keeps_the_version_moving_on(coordinator_client):
 
 
 def test_admin_stale_save_keeps_the_fields_only_the_other_side_changed(coordinator_client):
-    organisation = OrganisationFactory(name_en="Tartu City", city="Tartu")
+    organisation = OrganisationFactory(name_en="Tartu City", city_en="Tartu")
     url = reverse("admin:partners_organisation_change", args=[organisation.pk])
     opened = form_data(coordinator_client.get(url))
-    coordinator_client.post(url, {**opened, "city": "Tartu linn"})  # theirs: the city
+    coordinator_client.post(url, {**opened, "city_en": "Tartu linn"})  # theirs: the city
 
     response = coordinator_client.post(url, {**opened, "name_en": "Tartu City Government"})
 
     assert response.status_code == 302
-    assert Organisation.objects.values_list("name_en", "city", "version").get(
+    assert Organisation.objects.values_list("name_en", "city_en", "version").get(
         pk=organisation.pk
     ) == ("Tartu City Government", "Tartu linn", 3)
 
@@ -102,10 +102,10 @@ def test_admin_stale_save_keeps_the_fields_only_the_other_side_changed(coordinat
 def test_admin_conflict_shows_theirs_per_field_and_saving_again_keeps_their_other_changes(
     coordinator_client,
 ):
-    organisation = OrganisationFactory(name_en="Tartu City", city="Tartu", nuts_code="EE008")
+    organisation = OrganisationFactory(name_en="Tartu City", city_en="Tartu", nuts_code="EE008")
     url = reverse("admin:partners_organisation_change", args=[organisation.pk])
     opened = form_data(coordinator_client.get(url))
-    coordinator_client.post(url, {**opened, "name_en": "Their name", "city": "Their city"})
+    coordinator_client.post(url, {**opened, "name_en": "Their name", "city_en": "Their city"})
 
     refused = coordinator_client.post(url, {**opened, "name_en": "My name", "nuts_code": "EE00A"})
 
@@ -114,14 +114,14 @@ def test_admin_conflict_shows_theirs_per_field_and_saving_again_keeps_their_othe
         "__all__": [CONFLICT],
         "name_en": ["Also changed meanwhile. Their version: “Their name”. Yours is below."],
     }
-    assert [form[name].value() for name in ["name_en", "city", "nuts_code"]] == [
+    assert [form[name].value() for name in ["name_en", "city_en", "nuts_code"]] == [
         "My name",
         "Their city",
         "EE00A",
     ]
     again = coordinator_client.post(url, form.data)
     assert again.status_code == 302
-    assert Organisation.objects.values_list("name_en", "city", "nuts_code").get(
+    assert Organisation.objects.values_list("name_en", "city_en", "nuts_code").get(
         pk=organisation.pk
     ) == ("My name", "Their city", "EE00A")
 

@@ -16,7 +16,11 @@ pytestmark = pytest.mark.django_db
             "Ursprungligen planerat till mars 2020 i Birmingham. "
             "Flyttat online på grund av covid-19",
         ),
-        ("el", "Αρχική ημερομηνία: Μάρτιος 2020, στο Birmingham. Moved online because of COVID-19"),
+        (
+            "el",
+            "Αρχικά προγραμματισμένο για Μάρτιο 2020 στο Birmingham. "
+            "Moved online because of COVID-19",
+        ),
     ],
 )
 def test_change_notice_is_two_sentences(client, thematic_event_3, lang, expected):

@@ -4,6 +4,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from content.languages import codes, column
+from content.languages import default as default_language
 from content.site import LegalPage, SiteIdentity
 from events import demo_data
 from events.demo_data import site as demo_site
@@ -80,6 +81,10 @@ class Command(BaseCommand):
             call_command("load_demo_staff", stdout=self.stdout)
 
     def load_organisation(self, record):
+        # A name written alike in every language is given once, as the default language's.
+        for name in ("short_name", "city"):
+            if isinstance(record.get(name), str):
+                record = record | {name: {default_language(): record[name]}}
         if record.get("partner_number"):
             return upsert(Organisation, {"partner_number": record["partner_number"]}, record)
         return upsert(Organisation, {"slug": record["slug"]}, record)
