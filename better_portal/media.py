@@ -107,12 +107,12 @@ def serve_media(request, path):
     public = is_public(path) if request.user.is_authenticated else True
     if not default_storage.exists(path):
         raise Http404
-    accel = getattr(settings, "PORTAL_MEDIA_ACCEL_PREFIX", "")
+    accel = settings.PORTAL_MEDIA_ACCEL_PREFIX
     if accel:
         response = HttpResponse()
         response["X-Accel-Redirect"] = accel.rstrip("/") + "/" + path
         response["Content-Type"] = mimetypes.guess_type(path)[0] or "application/octet-stream"
-    elif getattr(settings, "PORTAL_MEDIA_SENDFILE", False):
+    elif settings.PORTAL_MEDIA_SENDFILE:
         response = HttpResponse()
         response["X-Sendfile"] = default_storage.path(path)
         response["Content-Type"] = mimetypes.guess_type(path)[0] or "application/octet-stream"

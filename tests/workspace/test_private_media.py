@@ -103,3 +103,15 @@ def test_coordinator_group_member_without_partner_sees_drafts(client, partner_a,
     photo = add_photo(draft_visit(partner_a, "Draft visit"))
     client.force_login(coordinator)
     assert status_of(client, photo.image.url) == 200
+
+
+def test_accel_redirect_hands_checked_file_to_proxy(client, settings, partner_a, staff_a):
+    settings.PORTAL_MEDIA_ACCEL_PREFIX = "/protected-media/"
+    photo = add_photo(draft_visit(partner_a, "Draft visit"))
+
+    assert status_of(client, photo.image.url) == 404
+    client.force_login(staff_a)
+    response = client.get(photo.image.url)
+    assert (response.status_code, response.content) == (200, b"")
+    assert response["X-Accel-Redirect"] == f"/protected-media/{photo.image.name}"
+    assert response["Content-Type"] == "image/png"
