@@ -251,6 +251,10 @@ STATIC_ROOT = Path(os.environ.get("DJANGO_STATIC_ROOT", BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT", BASE_DIR / "media"))
+# Uploads are served by better_portal/media.py after checking their item is visible; the proxy
+# then sends the file: nginx from this internal location, or Apache with X-Sendfile.
+PORTAL_MEDIA_ACCEL_PREFIX = os.environ.get("PORTAL_MEDIA_ACCEL_PREFIX", "")
+PORTAL_MEDIA_SENDFILE = os.environ.get("PORTAL_MEDIA_SENDFILE", "") == "1"
 WHITENOISE_USE_FINDERS = DEBUG
 WHITENOISE_AUTOREFRESH = DEBUG
 STORAGES = {
