@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('practices', '0008_image_alt_text'),
+        ('practices', '0009_practice_title_order_indexes'),
     ]
 
     operations = [
