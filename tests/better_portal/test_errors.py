@@ -83,3 +83,29 @@ def test_unavailable_page_is_translated(server_without_database):
     assert status == 503
     assert '<html lang="et">' in html
     assert "<h1>Ajutiselt kättesaamatu</h1>" in html
+
+
+def test_driver_error_raised_outside_djangos_wrapper_is_a_503(rf):
+    """A cursor closed after the server went away raises the driver's own error (psycopg2's
+    OperationalError from a lazy queryset in a template), not Django's wrapped one."""
+    from django.db import connection
+
+    from better_portal.errors import server_error
+
+    try:
+        raise connection.Database.OperationalError("server closed the connection unexpectedly")
+    except connection.Database.OperationalError:
+        response = server_error(rf.get("/en/events/"))
+
+    assert (response.status_code, response["Retry-After"]) == (503, "30")
+
+
+def test_other_errors_are_still_the_500_page(rf):
+    from better_portal.errors import server_error
+
+    try:
+        raise RuntimeError("a bug")
+    except RuntimeError:
+        response = server_error(rf.get("/en/events/"))
+
+    assert response.status_code == 500
