@@ -10,6 +10,13 @@ from .models import Registration
 HONEYPOT = "website"
 
 
+def offer_organisations(field):
+    """A registration's organisation field: partners first (by number), then the others, each
+    under its label."""
+    field.queryset = Organisation.objects.order_by("partner_number", "name")
+    field.label_from_instance = lambda organisation: organisation.label
+
+
 class RegistrationForm(forms.ModelForm):
     """The public form, with the abuse checks that need no third party: a honeypot field that
     people do not see, and a signed timestamp refused when too fresh or too old."""
@@ -50,10 +57,7 @@ class RegistrationForm(forms.ModelForm):
     def __init__(self, *args, event, **kwargs):
         super().__init__(*args, **kwargs)
         self.instance.event = event
-        self.fields["organisation"].queryset = Organisation.objects.order_by(
-            "partner_number", "name"
-        )
-        self.fields["organisation"].label_from_instance = lambda o: o.label
+        offer_organisations(self.fields["organisation"])
         workshops = event.workshops.all()
         if workshops:
             self.fields["workshops"].queryset = workshops

@@ -11,9 +11,9 @@ from django.views.generic import TemplateView, View
 
 from content.tables import table_response
 from events.models import Event
-from partners.models import Organisation
 from registrations import services
 from registrations.attendance import attendance_list, attendance_table, event_language
+from registrations.forms import offer_organisations
 from registrations.models import Registration
 
 from .views import WorkspaceMixin
@@ -46,10 +46,7 @@ class WalkInForm(forms.ModelForm):
         self.instance.event = event
         self.instance.privacy_consent = True
         self.fields["email"].required = False
-        self.fields["organisation"].queryset = Organisation.objects.order_by(
-            "partner_number", "name"
-        )
-        self.fields["organisation"].label_from_instance = lambda o: o.label
+        offer_organisations(self.fields["organisation"])
 
 
 class EventAttendanceMixin(WorkspaceMixin):
