@@ -71,9 +71,9 @@ def test_mail_in_the_language_asked_for(committed, mailoutbox):
     with committed():
         approved_mail(language="et")
 
-    assert mailoutbox[0].subject == "Kinnitatud ja avaldatud: Study visit to Tartu"
+    assert mailoutbox[0].subject == "Heaks kiidetud ja avaldatud: Study visit to Tartu"
     assert mailoutbox[0].body.split("\n\n")[0] == (
-        "Koordinaatorid kinnitasid „Study visit to Tartu”. See on nüüd portaalis avaldatud."
+        "Koordinaatorid kiitsid „Study visit to Tartu“ heaks. See on nüüd portaalis avaldatud."
     )
     assert '<html lang="et">' in mailoutbox[0].alternatives[0][0]
 

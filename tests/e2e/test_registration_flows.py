@@ -97,7 +97,7 @@ def test_register_in_estonian_wait_move_up_and_hear_of_the_move_online(
 
     notice = mail_to(mailoutbox, "mari@example.ee")[-1]
     assert notice.subject == "Muudetud: Andmetöötuba"
-    assert notice.body.splitlines()[0] == "„Andmetöötuba” toimub nüüd veebis."
+    assert notice.body.splitlines()[0] == "„Andmetöötuba“ toimub nüüd veebis."
     assert mail_to(mailoutbox, "jaan@example.ee")[-1].subject == (
         "Registration cancelled: Data workshop"
     )

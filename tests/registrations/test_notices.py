@@ -34,7 +34,7 @@ def test_moved_online_is_told_in_estonian_with_a_new_sequence(
 
     [message] = mailoutbox
     assert (message.to, message.subject) == (["mari@example.ee"], "Muudetud: Andmetöötuba")
-    assert message.body.splitlines()[0] == "„Andmetöötuba” toimub nüüd veebis."
+    assert message.body.splitlines()[0] == "„Andmetöötuba“ toimub nüüd veebis."
     assert "Põhjus: Koroonaviiruse tõttu." in message.body.splitlines()
     # Two: the save that moved it online, and the recorded change.
     assert {"METHOD:REQUEST", "SEQUENCE:2"} <= set(ics_lines(message))

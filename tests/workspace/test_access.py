@@ -342,6 +342,6 @@ def test_workspace_in_swedish(client, staff_a):
     assert re.findall(r"<li><a [^>]*>([^<]*)</a></li>", nav) == [
         "Arbetsyta",
         "Registrera ett studiebesök",
-        "Föreslå en god praktik",
+        "Föreslå ett gott exempel",
         "Tvåfaktorsinloggning",
     ]

@@ -72,7 +72,7 @@ VISIT_LABELS = {
         "Deltagande partner:",
         "Lägg till foton:",
         "Alla som syns på fotona har godkänt att de publiceras:",
-        "Deltagande per organisation",
+        "Närvaro per organisation",
         *ATTENDANCE["sv"] * 3,
     ],
 }
@@ -176,7 +176,7 @@ def test_coordinators_forms_label_the_partner_they_choose(
     ("language", "label", "cleared"),
     [
         ("en", "Caption:", "Cleared for publication:"),
-        ("sv", "Bildtext:", "Godkänd för publicering:"),
+        ("sv", "Bildtext:", "Samtycke till publicering:"),
     ],
 )
 def test_photo_caption_form_label(client, staff_a, a_items, language, label, cleared):

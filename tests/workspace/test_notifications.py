@@ -138,7 +138,7 @@ def test_mail_is_in_the_portals_language_not_the_submitters(
     response = submit(client, a_items["draft_event"], committed, language="sv")
 
     assert [str(m) for m in response.context["messages"]] == [
-        "Skickat för granskning. Koordinatorerna svarar via e-post."
+        "Inskickat för granskning. Koordinatorerna svarar via e-post."
     ]
     assert mailoutbox[0].subject == "Study visit submitted for review: Tartu draft visit"
 
@@ -151,7 +151,7 @@ def test_mail_in_estonian_when_the_portal_speaks_estonian(
 
     submit(client, a_items["draft_practice"], committed, language="en")
 
-    assert mailoutbox[0].subject == "Hea praktika esitati ülevaatamiseks: Tartu draft practice"
+    assert mailoutbox[0].subject == "Hea praktika esitatud ülevaatamiseks: Tartu draft practice"
     assert mailoutbox[0].body.split("\n\n")[0] == (
         "staff-a person (Tartu City Government) esitas hea praktika „Tartu draft practice“ "
         "ülevaatamiseks."
@@ -366,13 +366,13 @@ def test_rolled_back_decision_queues_no_mail(
     [
         (
             "approve",
-            "Kinnitatud ja avaldatud: Õppevisiit Tartus",
-            "Koordinaatorid kinnitasid „Õppevisiit Tartus”. See on nüüd portaalis avaldatud.",
+            "Heaks kiidetud ja avaldatud: Õppevisiit Tartus",
+            "Koordinaatorid kiitsid „Õppevisiit Tartus“ heaks. See on nüüd portaalis avaldatud.",
         ),
         (
             "return",
             "Tagastatud muutmiseks: Õppevisiit Tartus",
-            "Koordinaatorid tagastasid „Õppevisiit Tartus” muutmiseks. Nende kommentaar:",
+            "Koordinaatorid tagastasid „Õppevisiit Tartus“ muutmiseks. Nende kommentaar:",
         ),
     ],
 )

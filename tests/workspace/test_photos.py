@@ -232,7 +232,7 @@ def test_photo_form_label_in_swedish(staff_a, photo):
     with translation.override("sv"):
         labels = [str(field.label) for field in PhotoCaptionForm(instance=photo).visible_fields()]
 
-    assert labels == ["Bildtext", "Godkänd för publicering"]
+    assert labels == ["Bildtext", "Samtycke till publicering"]
 
 
 def test_stale_photo_caption_is_refused_with_input_kept(client, staff_a, a_items):
