@@ -123,7 +123,7 @@ def test_other_project_feed_and_calendar_carry_its_name(client, other_project):
     feed = client.get("/et/events/feed/").content.decode()
     calendar = client.get("/en/events/calendar.ics").content.decode()
 
-    assert "<title>FLOW üritused</title>" in feed
+    assert "<title>Projekti FLOW üritused</title>" in feed
     assert "PRODID:-//FLOW//Events//EN" in calendar.splitlines()[1:3]
     assert "X-WR-CALNAME:FLOW events" in calendar.splitlines()
 

@@ -59,7 +59,7 @@ def test_legal_pages_open_from_the_footer(page, live_server, demo):
     page.locator(".footer-legal a").first.click()
 
     assert page.locator("h1").inner_text() == "Tillgänglighetsredogörelse"
-    assert page.locator(".legal-reviewed").inner_text() == "Senast granskad 1 december 2026."
+    assert page.locator(".legal-reviewed").inner_text() == "Senast granskad den 1 december 2026."
 
 
 def test_favicon_is_found(page, live_server):

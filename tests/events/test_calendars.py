@@ -426,7 +426,7 @@ def test_events_calendar_name_in_estonian(client, better_identity):
 
     response = client.get(feed_ics_url("et"))
 
-    assert str(parse(response)["X-WR-CALNAME"]) == "BETTER üritused"
+    assert str(parse(response)["X-WR-CALNAME"]) == "Projekti BETTER üritused"
 
 
 def test_events_calendar_not_modified_with_if_none_match(client, thematic_event_3):

@@ -48,7 +48,7 @@ def test_feed_title_and_entries_in_estonian(client, better_identity):
     root = parse(client.get(feed_url("et")))
 
     assert root.get(XML_LANG) == "et"
-    assert root.find(f"{ATOM}title").text == "BETTER üritused"
+    assert root.find(f"{ATOM}title").text == "Projekti BETTER üritused"
     (entry,) = entries(root)
     assert entry.find(f"{ATOM}title").text == "Partnerite kohtumine"
     assert entry.find(f"{ATOM}link").get("href") == "http://testserver/et/events/meeting/"
