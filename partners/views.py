@@ -22,9 +22,15 @@ class OrganisationListView(ListView):
 
 
 class OrganisationDetailView(DetailView):
-    """An organisation with its public people, and the published events and practices it has."""
+    """An organisation with its public people, and the published events and practices it has.
+
+    Each list of events shows the latest EVENTS_SHOWN; when there are more, a link leads to the
+    events list filtered by the organisation (which pages through all of them). The lead partner
+    of a long-running programme hosts hundreds: rendering them all made this page 40 times
+    slower than the others (README, Performance)."""
 
     model = Organisation
+    EVENTS_SHOWN = 12
     template_name = "partners/organisation_detail.html"
 
     def get_context_data(self, **kwargs):
@@ -45,10 +51,15 @@ class OrganisationDetailView(DetailView):
             .with_related()
             .order_by("-start_date", "-pk")
         )
+        # One row more than shown says whether there are more, without counting them all.
+        hosted = list(hosted[: self.EVENTS_SHOWN + 1])
+        attended = list(attended[: self.EVENTS_SHOWN + 1])
         context.update(
             people=org.people.public(),
-            hosted_events=hosted,
-            attended_events=attended,
+            hosted_events=hosted[: self.EVENTS_SHOWN],
+            more_hosted=len(hosted) > self.EVENTS_SHOWN,
+            attended_events=attended[: self.EVENTS_SHOWN],
+            more_attended=len(attended) > self.EVENTS_SHOWN,
             owned_practices=org.practices.published().with_related(),
             imports=org.imports.filter(practice__status="published").select_related(
                 "practice__owner"

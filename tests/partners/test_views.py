@@ -160,3 +160,49 @@ def test_partner_page_query_count_constant(client, django_assert_num_queries, ta
     TransferFactory.create_batch(4, importer=tartu)
     with django_assert_num_queries(10):
         client.get("/en/partners/tartu/")
+
+
+def test_partner_page_shows_latest_events_and_links_to_all(client, tartu):
+    """A partner hosting hundreds of events: the page lists the latest twelve of each kind and
+    links to the events list filtered by the partner, which holds them all."""
+    for day in range(1, 15):
+        EventFactory(
+            title_en=f"Hosted {day:02d}",
+            host=tartu,
+            start_date=dt.date(2022, 3, day),
+            end_date=dt.date(2022, 3, day),
+        )
+    attended = EventFactory(title_en="Attended meeting")
+    ParticipationFactory(event=attended, organisation=tartu)
+
+    html = client.get("/en/partners/tartu/").content.decode()
+
+    hosted = inner(html, '<section aria-labelledby="hosted-heading"')
+    assert item_titles(hosted, "event-item") == [f"Hosted {day:02d}" for day in range(14, 2, -1)]
+    assert text(inner(hosted, '<p class="more"')) == "Show all in the events list"
+    assert '<a href="/en/events/?partner=tartu">' in hosted
+    attended_html = inner(html, '<section aria-labelledby="attended-heading"')
+    assert item_titles(attended_html, "event-item") == ["Attended meeting"]
+    assert '<p class="more">' not in attended_html
+    listed = client.get("/en/events/?partner=tartu").content.decode()
+    assert "Hosted 01" in listed
+
+
+def test_partner_page_link_to_all_events_translated(client, tartu):
+    for day in range(1, 14):
+        EventFactory(host=tartu, start_date=dt.date(2022, 3, day), end_date=dt.date(2022, 3, day))
+
+    pages = {
+        lang: client.get(f"/{lang}/partners/tartu/") for lang in ("it", "et", "hu", "sv", "el")
+    }
+    more = {
+        lang: text(inner(page.content.decode(), '<p class="more"')) for lang, page in pages.items()
+    }
+
+    assert more == {
+        "it": "Mostra tutti nell’elenco degli eventi",
+        "et": "Näita kõiki ürituste loendis",
+        "hu": "Mind megtekintése az események listájában",
+        "sv": "Visa alla i evenemangslistan",
+        "el": "Εμφάνιση όλων στη λίστα των εκδηλώσεων",
+    }
