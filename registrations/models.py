@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from content.models import Versioned
 from events.models import Event, Workshop
@@ -105,9 +106,9 @@ class RegistrationQuerySet(models.QuerySet):
 class Registration(models.Model):
     class Status(models.TextChoices):
         PENDING = "pending", _("Waiting for the address to be confirmed")
-        CONFIRMED = "confirmed", _("Confirmed")
+        CONFIRMED = "confirmed", pgettext_lazy("registration status", "Confirmed")
         WAITLISTED = "waitlisted", _("On the waiting list")
-        CANCELLED = "cancelled", _("Cancelled")
+        CANCELLED = "cancelled", pgettext_lazy("registration status", "Cancelled")
 
     class Category(models.TextChoices):
         # The values are those written into Attendance.category.

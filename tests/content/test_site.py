@@ -15,7 +15,7 @@ from tests.html import inner, text
 # The statement in the EU's official wording for each language of the portal.
 STATEMENTS = {
     "en": "Co-funded by the European Union",
-    "it": "Cofinanziato dall'Unione europea",
+    "it": "Cofinanziato dall’Unione europea",
     "et": "Kaasrahastanud Euroopa Liit",
     "hu": "Az Európai Unió társfinanszírozásával",
     "sv": "Medfinansieras av Europeiska unionen",

@@ -163,6 +163,17 @@ def test_embed_cancelled_and_online_events_say_so(client, tartu):
     ]
 
 
+def test_embed_cancelled_event_in_swedish_agrees_with_the_event(client, tartu):
+    upcoming(host=tartu, status=Event.Status.CANCELLED)
+
+    response = client.get(embed_url("sv", partner="tartu"))
+
+    # An event is "inställt"; a cancelled registration is "avbokad".
+    assert re.findall(r'<strong class="embed-status">([^<]*)</strong>', response.text) == [
+        "Inställt"
+    ]
+
+
 def test_embed_timed_event_in_its_zone(client, tartu):
     upcoming(
         host=tartu,

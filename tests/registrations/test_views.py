@@ -74,6 +74,26 @@ def test_confirm_link_get_changes_nothing_and_post_confirms(client, upcoming_eve
     assert shown(response, '<p class="registration-status"') == "Confirmed"
 
 
+@pytest.mark.parametrize(
+    ("lang", "confirmed", "cancelled"),
+    [
+        ("sv", "Bekräftad", "Avbokad"),
+        ("it", "Confermata", "Annullata"),
+        ("hu", "Megerősítve", "Lemondva"),
+    ],
+)
+def test_registration_status_agrees_with_the_registration(
+    client, upcoming_event, lang, confirmed, cancelled
+):
+    # A registration's status is not an event's ("Bekräftat", "Inställt" in Swedish).
+    registration = make_registration(upcoming_event, status="confirmed", language=lang)
+    url = links.manage_url(registration).removeprefix("https://better.example")
+
+    assert shown(client.get(url), '<p class="registration-status"') == confirmed
+    response = client.post(url, {"action": "cancel"}, follow=True)
+    assert shown(response, '<p class="registration-status"') == cancelled
+
+
 def test_tampered_confirm_link_is_refused(client, upcoming_event):
     registration = make_registration(upcoming_event)
     url = links.confirm_url(registration).removeprefix("https://better.example")

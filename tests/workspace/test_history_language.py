@@ -28,7 +28,7 @@ def history_entries(client, event, lang):
         ("en", "Created in the workspace"),
         ("et", "Loodud tööalas"),
         ("sv", "Skapad i arbetsytan"),
-        ("it", "Creato nell'area di lavoro"),
+        ("it", "Creato nell’area di lavoro"),
     ],
 )
 def test_history_reason_in_page_language(client, staff_a, partner_a, lang, created):
