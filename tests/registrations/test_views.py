@@ -59,7 +59,15 @@ def test_register_in_estonian_mails_the_confirm_link_in_estonian(
         "et",
     )
     assert message.subject == "Palun kinnitage oma registreerumine: Andmetöötuba"
-    assert links.confirm_url(registration) in message.body
+    # The link carries a signed timestamp, which may differ from one made now by a second: the
+    # link in the mail is compared by what it opens and for whom, not character by character.
+    [url] = re.findall(r"https://\S+/confirm/\S+", message.body)
+    prefix = links.confirm_url(registration).rsplit("/", 2)[0]
+    token = url.removeprefix(prefix + "/").strip("/")
+    assert (url.startswith(prefix + "/"), links.key_from(token, links.CONFIRM_SALT)) == (
+        True,
+        str(registration.key),
+    )
 
 
 def test_confirm_link_get_changes_nothing_and_post_confirms(client, upcoming_event):
