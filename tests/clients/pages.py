@@ -8,8 +8,9 @@ Swedish; the generic admin screens of every registered model in English.
 
 import datetime as dt
 import io
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Callable, NamedTuple
+from typing import NamedTuple
 
 from axes.models import AccessFailureLog
 from django.contrib import admin
@@ -19,10 +20,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client, RequestFactory
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
-from PIL import Image
-
 from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
+from PIL import Image
 
 from content import languages
 from content.mail import deliver_mail
