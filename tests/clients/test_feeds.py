@@ -8,7 +8,7 @@ import feedparser
 import pytest
 from django.db.models import Q
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 
 from content import languages
 from events.models import Event
@@ -32,8 +32,8 @@ def feed_variants(demo):
         ("kind=outside", published.filter(kind=Event.Kind.OUTSIDE)),
         (f"theme={theme}", published.filter(themes__slug=theme)),
         ("year=2021", published.filter(start_date__year=2021)),
-        ("when=past", published.filter(end_date__lt=dt.date.today())),
-        ("when=upcoming", published.filter(end_date__gte=dt.date.today())),
+        ("when=past", published.filter(end_date__lt=timezone.localdate())),
+        ("when=upcoming", published.filter(end_date__gte=timezone.localdate())),
     ]
 
 

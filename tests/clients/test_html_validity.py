@@ -7,12 +7,17 @@ import re
 
 import pytest
 from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group, Permission
 from django.template.loader import render_to_string
 from django.test import Client
 from django.urls import Resolver404, resolve, reverse
 from django.utils import translation
+from django_otp.oath import totp
 
 from content.models import Mail
+from workspace import twofactor
+from workspace.groups import ensure_groups
 
 from .pages import (
     ALL_LANGUAGES,
@@ -145,6 +150,32 @@ def form_answers(demo):
     return pages
 
 
+def two_factor_answers():
+    """The setup's answers: a wrong code (the form again, with its error), and the recovery
+    codes, for partner staff who set up two-factor login (one each: a wrong code throttles the
+    device)."""
+    staff_group = ensure_groups(Group, Permission)[1]
+    pages = {}
+    for lang in SIGNED_IN_LANGUAGES:
+        with translation.override(lang):
+            url = reverse("workspace:two-factor")
+        for answer in ("wrong code", "recovery codes"):
+            user = get_user_model().objects.create_user(f"staff-{answer[:5]}-{lang}")
+            user.groups.add(staff_group)
+            client = Client()
+            client.force_login(user)
+            client.get(url)
+            device = twofactor.pending_device(user)
+            code = totp(device.bin_key, step=device.step, t0=device.t0, digits=device.digits)
+            token = f"{code:06d}" if answer == "recovery codes" else f"{(code + 1) % 10**6:06d}"
+            response = client.post(url, {"otp_token": token})
+            template = "workspace/two_factor_codes.html"
+            shown = template in [t.name for t in response.templates]
+            assert (response.status_code, shown) == (200, answer == "recovery codes")
+            pages[f"two-factor: {answer} [{lang}]"] = response.content
+    return pages
+
+
 def mail_pages():
     """The HTML part of every mail the demo wrote (registrations, subscription, review)."""
     return {
@@ -160,6 +191,7 @@ def test_every_page_type_is_valid_html(demo, tmp_path):
         **checked_pages(demo, clients),
         **error_pages(demo, clients),
         **form_answers(demo),
+        **two_factor_answers(),
         **mail_pages(),
     }
     files = []
