@@ -11,6 +11,7 @@ import io
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import NamedTuple
+from zoneinfo import ZoneInfo
 
 from axes.models import AccessFailureLog
 from django.contrib import admin
@@ -110,6 +111,10 @@ def make_demo():
     photo = EventPhoto.objects.create(
         event=draft_visit, image=png_file("visit.png"), caption="The town hall"
     )
+    # The review screen shows the submitted visit's photos as thumbnails.
+    EventPhoto.objects.create(
+        event=submitted_visit, image=png_file("sent.png"), caption="The council chamber"
+    )
     workspace_services.submit(submitted_visit, staff)
     draft_practice = GoodPractice.objects.create(
         title_en="Tartu data portal (draft)",
@@ -171,7 +176,7 @@ def _upcoming_event(host):
         city="Tartu",
         is_published=True,
     )
-    start = dt.datetime.combine(day, dt.time(9, 30), tzinfo=dt.UTC)
+    start = dt.datetime.combine(day, dt.time(9, 30), tzinfo=ZoneInfo("Europe/Tallinn"))
     Workshop.objects.create(
         event=event,
         title_en="Open data in practice",
@@ -398,7 +403,7 @@ CHECKED = {
 }
 
 EXCLUDED = {
-    "sitemap": "XML, not HTML (tests/better_portal checks the sitemap)",
+    "sitemap": "XML, not HTML (tests/better_portal/test_views.py reads it)",
     "robots": "plain text",
     "health": "JSON for the monitoring",
     "favicon": "an image",
@@ -421,14 +426,13 @@ EXCLUDED = {
     "admin:autocomplete": "JSON for the admin's select boxes",
     "admin:jsi18n": "JavaScript",
     "admin:view_on_site": "a redirect to the public page",
-    "admin:otp_totp_totpdevice_qrcode": "an SVG image",
-    "admin:otp_totp_totpdevice_config": "django-otp's own page, template not ours",
     "bench_bare": "`make bench` only: a constant text answer",
     "admin/(?P<url>.*)$": "Django's catch-all of the admin: a 404 or a redirect to the login",
     "admin:content_siteidentity_changelist": "a redirect to the change form of its only row",
 }
 # What nobody may do in the admin (a 403): mails, logins, tasks and submissions come from the
-# portal itself, and the site identity is one row that is never deleted.
+# portal itself, the site identity is one row that is never deleted, and no one sees another's
+# second-factor secret or its QR code (OTP_ADMIN_HIDE_SENSITIVE_DATA).
 for _name in (
     "content_mail_add",
     "content_mail_delete",
@@ -443,8 +447,10 @@ for _name in (
     "workspace_submittedpractice_delete",
     "django_tasks_database_dbtaskresult_add",
     "django_tasks_database_dbtaskresult_delete",
+    "otp_totp_totpdevice_config",
+    "otp_totp_totpdevice_qrcode",
 ):
-    EXCLUDED[f"admin:{_name}"] = "not permitted to anyone: a 403"
+    EXCLUDED[f"admin:{_name}"] = REFUSED = "not permitted to anyone: a 403"
 
 
 def _admin_pages():
@@ -466,7 +472,7 @@ def _admin_pages():
     return checked, excluded
 
 
-def _first_row(model, demo):
+def first_row(model, demo):
     """The first row the coordinator sees in the model's admin (the proxies of one kind of
     event, or the review queue, show only theirs)."""
     request = RequestFactory().get("/admin/")
@@ -478,7 +484,7 @@ def _first_row_url(model, prefix, view):
     def paths(demo):
         if view == "add":
             return [reverse(f"{prefix}_add")]
-        row = _first_row(model, demo)
+        row = first_row(model, demo)
         assert row is not None, f"{prefix}: the demo has no row to show"
         return [reverse(f"{prefix}_{view}", args=[row.pk])]
 

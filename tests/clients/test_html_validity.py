@@ -7,6 +7,7 @@ import re
 
 import pytest
 from django.conf import settings
+from django.contrib import admin
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.template.loader import render_to_string
@@ -26,8 +27,10 @@ from .pages import (
     COORDINATOR,
     EXCLUDED,
     OUTSIDER,
+    REFUSED,
     SIGNED_IN_LANGUAGES,
     STAFF,
+    first_row,
     url_patterns,
 )
 from .tools import vnu_errors
@@ -43,6 +46,22 @@ def test_every_url_pattern_is_checked_or_excluded_with_a_reason():
     assert sorted((CHECKED.keys() | EXCLUDED.keys()) - names - {"bench_bare"}) == []
     assert sorted(CHECKED.keys() & EXCLUDED.keys()) == []
     assert [name for name, reason in EXCLUDED.items() if not reason.strip()] == []
+
+
+def test_admin_screens_excluded_as_refused_are_refused(demo, client):
+    client.force_login(demo.coordinator)
+    statuses = {}
+    for name, reason in EXCLUDED.items():
+        if reason == REFUSED:
+            model = name.removeprefix("admin:").rsplit("_", 1)[0]
+            row = next(
+                m for m in admin.site._registry if m._meta.label_lower.replace(".", "_") == model
+            )
+            args = [] if name.endswith("_add") else [first_row(row, demo).pk]
+            statuses[name] = client.get(reverse(name, args=args)).status_code
+
+    assert statuses == dict.fromkeys(statuses, 403)
+    assert len(statuses) == 15
 
 
 def url_name(path):
