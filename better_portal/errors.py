@@ -3,7 +3,7 @@
 import sys
 
 from django.db import InterfaceError, OperationalError, connections
-from django.http import HttpResponse
+from django.http import HttpResponse, HttpResponseBadRequest
 from django.template import loader
 from django.views import defaults
 
@@ -33,3 +33,9 @@ def server_error(request):
         response["Retry-After"] = str(RETRY_AFTER_SECONDS)
         return response
     return defaults.server_error(request)
+
+
+def bad_request(request, exception):
+    """handler400, rendered without the request as the 500 page is: a request for a host this
+    site does not serve (DisallowedHost) cannot build the page's absolute links."""
+    return HttpResponseBadRequest(loader.render_to_string("400.html"))

@@ -42,6 +42,7 @@ urlpatterns += i18n_patterns(
 
 # A database that does not answer is a 503 with Retry-After, not a 500 (better_portal/errors.py).
 handler500 = "better_portal.errors.server_error"
+handler400 = "better_portal.errors.bad_request"
 
 if settings.PORTAL_BENCH:
     # `make bench` only: a constant response through the same server and middleware, the ceiling.

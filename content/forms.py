@@ -7,6 +7,14 @@ from django.utils.translation import gettext_lazy as _
 UNKNOWN = object()  # a field's value in the version the editor started from, when not kept
 
 
+class VersionInput(forms.HiddenInput):
+    """A hidden input that no label points at: the admin draws a label for every field of a
+    fieldset, and a label for a hidden input is invalid HTML."""
+
+    def id_for_label(self, id_):
+        return ""
+
+
 class VersionedModelForm(forms.ModelForm):
     """Carries the version the editor started from; a save over someone else's is merged.
 
@@ -21,7 +29,7 @@ class VersionedModelForm(forms.ModelForm):
 
     # Bounded as the model field is: a forged huge number is a form error, not a database one.
     seen_version = forms.IntegerField(
-        widget=forms.HiddenInput, required=False, min_value=0, max_value=2**31 - 1
+        widget=VersionInput, required=False, min_value=0, max_value=2**31 - 1
     )
 
     def __init__(self, *args, **kwargs):

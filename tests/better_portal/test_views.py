@@ -340,6 +340,24 @@ def test_not_found_page_translated(client):
     assert text(inner(swedish.content.decode(), "<h1")) == "Sidan hittades inte"
 
 
+def test_forbidden_page_translated(client, django_user_model):
+    client.force_login(django_user_model.objects.create_user("reader", password="a-long-password"))
+
+    response = client.get("/et/workspace/")
+
+    assert response.status_code == 403
+    html = response.content.decode()
+    assert '<html lang="et">' in html
+    assert text(inner(html, "<h1")) == "Juurdepääs keelatud"
+
+
+def test_bad_request_page_translated(client):
+    response = client.get("/sv/", headers={"host": "not allowed"})
+
+    assert response.status_code == 400
+    assert text(inner(response.content.decode(), "<h1")) == "Felaktig begäran"
+
+
 def test_server_error_page_renders_without_request():
     with translation.override("et"):
         html = render_to_string("500.html")

@@ -1,5 +1,5 @@
 // Parses each .ics file given with Mozilla's ical.js (Thunderbird's parser) and prints one JSON
-// report: {file: [errors]}. An error is anything ical.js refuses, or a VEVENT that Thunderbird
+// report: {file: {errors: [...], method, events: [{uid, summary, language, sequence, status}]}}. An error is anything ical.js refuses, or a VEVENT that Thunderbird
 // could not place: no UID or DTSTART, a TZID without its VTIMEZONE, an end before its start.
 "use strict";
 const fs = require("fs");
@@ -7,11 +7,12 @@ const ICAL = require("ical.js");
 
 function check(text) {
   const errors = [];
+  const events = [];
   let root;
   try {
     root = new ICAL.Component(ICAL.parse(text));
   } catch (error) {
-    return [`parse: ${error.message}`];
+    return { errors: [`parse: ${error.message}`], method: null, events };
   }
   if (root.name !== "vcalendar") errors.push(`root is ${root.name}`);
   for (const name of ["prodid", "version"]) {
@@ -43,12 +44,20 @@ function check(text) {
       if (event.startDate.isDate !== (event.endDate ? event.endDate.isDate : event.startDate.isDate)) {
         errors.push(`${uid}: DTSTART and DTEND of different value types`);
       }
-      event.summary; event.sequence; event.description; event.location;
+      event.description; event.location;
+      const summary = vevent.getFirstProperty("summary");
+      events.push({
+        uid: event.uid,
+        summary: event.summary,
+        language: summary ? summary.getParameter("language") || null : null,
+        sequence: event.sequence,
+        status: vevent.getFirstPropertyValue("status"),
+      });
     } catch (error) {
       errors.push(`VEVENT: ${error.message}`);
     }
   }
-  return errors;
+  return { errors, method: root.getFirstPropertyValue("method"), events };
 }
 
 const report = {};

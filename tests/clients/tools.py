@@ -30,6 +30,13 @@ def require(path, program):
 
 def ical_errors(files):
     """{file name: [errors]} of ical.js for each .ics file, in one node process."""
+    return {name: report["errors"] for name, report in ical_read(files).items()}
+
+
+def ical_read(files):
+    """{file name: {"errors": [...], "method": METHOD or None, "events": [{"uid", "summary",
+    "language", "sequence", "status"}, ...]}}: what ical.js reads in each .ics file, in one
+    node process."""
     require(NODE_MODULES / "ical.js", "node")
     result = subprocess.run(
         ["node", str(ICAL_CHECK), *map(str, files)],
@@ -39,7 +46,7 @@ def ical_errors(files):
         timeout=300,
         cwd=ROOT,
     )
-    return {Path(name).name: errors for name, errors in json.loads(result.stdout).items()}
+    return {Path(name).name: report for name, report in json.loads(result.stdout).items()}
 
 
 def vnu_errors(files):
