@@ -501,3 +501,18 @@ def test_relying_party_id_from_the_allowed_hosts(monkeypatch):
     assert webauthn_rp_id(["127.0.0.1", "*"]) == "localhost"
     monkeypatch.setenv("PORTAL_WEBAUTHN_RP_ID", "portal.better.example")
     assert webauthn_rp_id(["127.0.0.1"]) == "portal.better.example"
+
+
+# Translations
+
+
+def test_passkey_choice_in_the_readers_language(client, staff_a):
+    client.force_login(staff_a)
+
+    page = client.get("/et/workspace/passkeys/").content.decode()
+    client.logout()
+    greek = client.get("/el/workspace/login/").content.decode()
+
+    assert "<h1>Pääsuvõtmed ja taastekoodid</h1>" in page
+    assert "Teil pole veel ühtegi pääsuvõtit." in page
+    assert '<button type="button" data-passkey-button>Σύνδεση με κλειδί πρόσβασης</button>' in greek
