@@ -6,6 +6,7 @@ import re
 
 import pytest
 from cryptography.hazmat.primitives.asymmetric import ec
+from django.core.management import call_command
 from django.urls import reverse
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -516,3 +517,36 @@ def test_passkey_choice_in_the_readers_language(client, staff_a):
     assert "<h1>Pääsuvõtmed ja taastekoodid</h1>" in page
     assert "Teil pole veel ühtegi pääsuvõtit." in page
     assert '<button type="button" data-passkey-button>Σύνδεση με κλειδί πρόσβασης</button>' in greek
+
+
+# Recovery by the operators
+
+
+def test_reset_command_removes_passkeys_too(client, coordinator, production, capsys):
+    SoftAuthenticator().stored_credential(coordinator)
+    TOTPDevice.objects.create(user=coordinator, name="phone", confirmed=True)
+    recovery_codes(coordinator, "recover123")
+
+    call_command("reset_two_factor", "coord")
+    client.post(
+        reverse("admin:login"), {"username": "coord", "password": PASSWORD, "next": "/admin/"}
+    )
+    response = client.get("/admin/")
+
+    assert capsys.readouterr().out == "Removed 3 two-factor device(s) of coord.\n"
+    assert WebAuthnCredential.objects.count() == 0
+    assert response.url == reverse("workspace:two-factor") + "?next=%2Fadmin%2F"
+
+
+def test_admin_lists_passkeys_without_their_key(client, coordinator, staff_a):
+    device = SoftAuthenticator().stored_credential(staff_a, name="Phone of A")
+    client.force_login(coordinator)
+
+    listing = client.get(reverse("admin:django_otp_webauthn_webauthncredential_changelist"))
+    change = client.get(
+        reverse("admin:django_otp_webauthn_webauthncredential_change", args=[device.pk])
+    )
+
+    assert listing.status_code == change.status_code == 200
+    assert "Phone of A" in listing.content.decode()
+    assert device.public_key.hex() not in change.content.decode()
