@@ -126,7 +126,7 @@ def test_registering_a_first_passkey_shows_recovery_codes_once(client, coordinat
     device = WebAuthnCredential.objects.get()
     assert complete.status_code == 200
     assert complete.json() == {"id": device.pk}
-    assert (device.user, device.name, device.credential_id) == (
+    assert (device.user, device.name, bytes(device.credential_id)) == (
         coordinator,
         "Work laptop",
         authenticator.credential_id,
