@@ -516,7 +516,10 @@ def test_passkey_choice_in_the_readers_language(client, staff_a):
 
     assert "<h1>Pääsuvõtmed ja taastekoodid</h1>" in page
     assert "Teil pole veel ühtegi pääsuvõtit." in page
-    assert '<button type="button" data-passkey-button>Σύνδεση με κλειδί πρόσβασης</button>' in greek
+    assert (
+        '<button type="button" class="button" data-passkey-button>'
+        "Σύνδεση με κλειδί πρόσβασης</button>" in greek
+    )
 
 
 # Recovery by the operators
