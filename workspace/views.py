@@ -6,9 +6,11 @@ from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse, reverse_lazy
+from django.utils.decorators import method_decorator
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.generic import DeleteView, DetailView, TemplateView, UpdateView, View
 from django_otp import login as otp_login
 from django_otp import user_has_device
@@ -100,6 +102,7 @@ class SecondFactorMixin(LoginRequiredMixin):
         return super().dispatch(request, *args, **kwargs)
 
 
+@method_decorator(never_cache, name="dispatch")
 class PasskeysView(SecondFactorMixin, TemplateView):
     """The user's passkeys (add one, remove one) and recovery codes (make new ones). Codes
     made with the first passkey are shown here once."""
@@ -126,6 +129,7 @@ class PasskeyDeleteView(SecondFactorMixin, View):
         return redirect("workspace:passkeys")
 
 
+@method_decorator(never_cache, name="dispatch")
 class RecoveryCodesView(SecondFactorMixin, View):
     """New recovery codes, shown once; the old ones stop working."""
 

@@ -135,6 +135,7 @@ def test_registering_a_first_passkey_shows_recovery_codes_once(client, coordinat
     assert len(set(shown)) == 10
     assert sorted(StaticToken.objects.values_list("token", flat=True)) == sorted(shown)
     assert re.findall(r"<li><code>(\w+)</code></li>", again.content.decode()) == []
+    assert "no-store" in page["Cache-Control"]
     assert "<td>Work laptop</td>" in again.content.decode()
     assert "You have 10 unused recovery codes." in again.content.decode()
     assert admin.status_code == 200  # the session is verified by the new passkey
@@ -453,6 +454,7 @@ def test_new_recovery_codes_replace_the_old_ones(client, coordinator, production
     assert response.status_code == 200
     assert "Your new recovery codes: the old ones no longer work." in response.content.decode()
     assert len(set(shown)) == 10
+    assert "no-store" in response["Cache-Control"]
     assert sorted(StaticToken.objects.values_list("token", flat=True)) == sorted(
         set(shown) - {new_code}
     )
