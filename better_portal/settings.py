@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
+    "django_otp_webauthn",  # passkeys (WebAuthn credentials as django-otp devices)
     "workspace",
     "registrations",
     # The task queue (content/mail.py): Django's tasks API and its database backend.
@@ -189,6 +190,35 @@ AXES_LOCKOUT_TEMPLATE = "workspace/lockout.html"
 PORTAL_TWO_FACTOR_REQUIRED = env_bool("PORTAL_TWO_FACTOR_REQUIRED", not DEBUG)
 OTP_TOTP_ISSUER = "BETTER portal"
 OTP_ADMIN_HIDE_SENSITIVE_DATA = True  # no one's secret or QR code in the admin
+
+
+def webauthn_rp_id(hosts):
+    """Passkeys belong to one domain, the relying party ID: PORTAL_WEBAUTHN_RP_ID, or else the
+    first host name of DJANGO_ALLOWED_HOSTS (an IP address cannot be one), or localhost."""
+    configured = os.environ.get("PORTAL_WEBAUTHN_RP_ID", "").strip()
+    if configured:
+        return configured
+    for host in hosts:
+        name = host.lstrip(".")
+        if name and name != "*" and not name.replace(".", "").isdigit() and ":" not in name:
+            return name
+    return "localhost"
+
+
+# Passkeys as a second factor (workspace/passkeys.py), never as a login without the password.
+OTP_WEBAUTHN_RP_ID = webauthn_rp_id(ALLOWED_HOSTS)
+OTP_WEBAUTHN_RP_NAME = "BETTER portal"
+OTP_WEBAUTHN_ALLOW_PASSWORDLESS_LOGIN = False
+# The addresses a browser may use a passkey on: PORTAL_WEBAUTHN_ORIGINS (comma-separated), or
+# https:// and the RP ID (plus http://localhost:8000 of `make run` in development).
+OTP_WEBAUTHN_ALLOWED_ORIGINS = [
+    o.strip().rstrip("/")
+    for o in os.environ.get(
+        "PORTAL_WEBAUTHN_ORIGINS",
+        f"https://{OTP_WEBAUTHN_RP_ID}" + (",http://localhost:8000" if DEBUG else ""),
+    ).split(",")
+    if o.strip()
+]
 # Mail (sent by the task worker, content/mail.py): console by default; SMTP with
 # DJANGO_EMAIL_BACKEND=django.core.mail.backends.smtp.EmailBackend and these.
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")

@@ -6,6 +6,8 @@ from django.urls import reverse
 from django.utils.html import format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+from django_otp_webauthn.admin import WebAuthnCredentialAdmin
+from django_otp_webauthn.models import WebAuthnCredential
 
 from content import languages
 from content.admin import VersionedAdminMixin
@@ -261,3 +263,8 @@ class SubmittedPracticeAdmin(ReviewAdmin):
 # The admin's login asks for the second factor too (workspace/twofactor.py).
 admin.site.login_form = twofactor.TwoFactorAdminAuthenticationForm
 admin.site.login_template = "admin/two_factor_login.html"
+
+# Passkeys beside the TOTP and static devices of django-otp's admin: superusers see and remove
+# them (a lost phone); the library's admin adds none and shows no key where
+# OTP_ADMIN_HIDE_SENSITIVE_DATA is on.
+admin.site.register(WebAuthnCredential, WebAuthnCredentialAdmin)

@@ -1,6 +1,7 @@
-"""Two-factor login (django-otp): a TOTP app with recovery codes. Coordinators must use a
-second factor where settings.PORTAL_TWO_FACTOR_REQUIRED (production, DJANGO_DEBUG=0);
-partner staff may. Both logins, the admin's and the workspace's, use the forms here."""
+"""Two-factor login (django-otp): a TOTP app and passkeys (workspace/passkeys.py), with
+recovery codes. Coordinators must use a second factor where settings.PORTAL_TWO_FACTOR_REQUIRED
+(production, DJANGO_DEBUG=0); partner staff may. Both logins, the admin's and the workspace's,
+use the forms here."""
 
 import base64
 
@@ -20,6 +21,8 @@ from django.utils.translation import gettext_lazy as _
 from django_otp import devices_for_user, match_token, user_has_device
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from . import passkeys
 
 RECOVERY_CODE_COUNT = 10
 
@@ -45,23 +48,42 @@ class TwoFactorFormMixin:
             ),
             widget=forms.TextInput(attrs={"autocomplete": "one-time-code"}),
         )
+        # The browser's signed answer to a passkey challenge (static/js/passkeys.js).
+        self.fields["passkey"] = forms.CharField(
+            required=False, max_length=20000, widget=forms.HiddenInput
+        )
 
     def clean(self):
         cleaned_data = super().clean()
         user = self.user_cache
         if user is not None and user_has_device(user):
+            answer = cleaned_data.get("passkey", "")
             token = "".join(cleaned_data.get("otp_token", "").split())
-            device = match_token(user, token) if token else None
+            if answer:
+                device = passkeys.verify_login(self.request, user, answer)
+            else:
+                device = match_token(user, token) if token else None
             if device is None:
                 user_login_failed.send(
                     sender=__name__,
                     credentials={"username": user.get_username()},
                     request=self.request,
                 )
-                raise ValidationError(
-                    _("Enter the current code of your authenticator app or a recovery code."),
-                    code="invalid_otp",
-                )
+                if answer:
+                    message = _(
+                        "Your passkey could not be verified. Try again, or enter the code of "
+                        "your authenticator app or a recovery code."
+                    )
+                elif passkeys.user_passkeys(user).exists():
+                    message = _(
+                        "Use your passkey, or enter the current code of your authenticator "
+                        "app or a recovery code."
+                    )
+                else:
+                    message = _(
+                        "Enter the current code of your authenticator app or a recovery code."
+                    )
+                raise ValidationError(message, code="invalid_otp")
             # django_otp marks the session verified when login() sees this attribute.
             user.otp_device = device
         return cleaned_data
@@ -117,12 +139,30 @@ def qr_svg(device):
 
 @transaction.atomic
 def confirm(device):
-    """The device becomes the user's only one, with fresh recovery codes, returned once."""
+    """The device becomes the user's only app, with fresh recovery codes, returned once."""
     user = device.user
     TOTPDevice.objects.filter(user=user).exclude(pk=device.pk).delete()
-    StaticDevice.objects.filter(user=user).delete()
     device.confirmed = True
     device.save()
+    return new_recovery_codes(user)
+
+
+def recovery_device(user):
+    return StaticDevice.objects.filter(user=user, confirmed=True).first()
+
+
+def has_second_factor(user):
+    """An app or a passkey, not recovery codes alone."""
+    return (
+        TOTPDevice.objects.filter(user=user, confirmed=True).exists()
+        or passkeys.user_passkeys(user).exists()
+    )
+
+
+@transaction.atomic
+def new_recovery_codes(user):
+    """Fresh recovery codes, returned once; the old ones stop working."""
+    StaticDevice.objects.filter(user=user).delete()
     recovery = StaticDevice.objects.create(user=user, name="recovery codes", confirmed=True)
     codes = [StaticToken.random_token() for _ in range(RECOVERY_CODE_COUNT)]
     StaticToken.objects.bulk_create(StaticToken(device=recovery, token=code) for code in codes)
@@ -140,6 +180,13 @@ def reset(user):
 
 EXEMPT = {
     ("workspace", "two-factor"),
+    ("workspace", "recovery-codes"),
+    ("workspace", "passkeys"),
+    ("workspace", "passkey-delete"),
+    ("workspace", "passkey-register-begin"),
+    ("workspace", "passkey-register-complete"),
+    ("workspace", "passkey-login-begin"),
+    ("workspace", "passkey-admin-login-begin"),
     ("workspace", "login"),
     ("workspace", "logout"),
     ("admin", "login"),

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import attendance, views
+from . import attendance, passkeys, views
 
 app_name = "workspace"
 urlpatterns = [
@@ -8,6 +8,25 @@ urlpatterns = [
     path("login/", views.LoginView.as_view(), name="login"),
     path("logout/", views.LogoutView.as_view(), name="logout"),
     path("two-factor/", views.TwoFactorSetupView.as_view(), name="two-factor"),
+    path("two-factor/recovery-codes/", views.RecoveryCodesView.as_view(), name="recovery-codes"),
+    path("passkeys/", views.PasskeysView.as_view(), name="passkeys"),
+    path("passkeys/<int:pk>/delete/", views.PasskeyDeleteView.as_view(), name="passkey-delete"),
+    path(
+        "passkeys/register/begin/",
+        passkeys.RegisterBeginView.as_view(),
+        name="passkey-register-begin",
+    ),
+    path(
+        "passkeys/register/complete/",
+        passkeys.RegisterCompleteView.as_view(),
+        name="passkey-register-complete",
+    ),
+    path("passkeys/login/begin/", passkeys.LoginBeginView.as_view(), name="passkey-login-begin"),
+    path(
+        "passkeys/admin-login/begin/",
+        passkeys.AdminLoginBeginView.as_view(),
+        name="passkey-admin-login-begin",
+    ),
     path("visits/new/", views.EventFormView.as_view(), name="event-create"),
     path("visits/<int:pk>/", views.EventDetailView.as_view(), name="event-detail"),
     path("visits/<int:pk>/edit/", views.EventFormView.as_view(), name="event-update"),

@@ -4,18 +4,22 @@ from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
 from django.urls import reverse, reverse_lazy
+from django.utils.decorators import method_decorator
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.generic import DeleteView, DetailView, TemplateView, UpdateView, View
 from django_otp import login as otp_login
 from django_otp import user_has_device
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from content.models import EditConflict
 from events.models import Participation
 
-from . import services, twofactor
+from . import passkeys, services, twofactor
 from .access import Access
 from .forms import (
     AttendanceFormSet,
@@ -57,7 +61,7 @@ class TwoFactorSetupView(LoginRequiredMixin, TemplateView):
             secret=twofactor.secret_text(device),
             qr_svg=twofactor.qr_svg(device),
             required=twofactor.must_use_two_factor(self.request.user),
-            has_device=user_has_device(self.request.user),
+            has_device=TOTPDevice.objects.filter(user=self.request.user, confirmed=True).exists(),
             next=self._next_url(),
             **kwargs,
         )
@@ -82,6 +86,62 @@ class TwoFactorSetupView(LoginRequiredMixin, TemplateView):
             template="workspace/two_factor_codes.html",
             context={"codes": codes, "next": self._next_url()},
             using=self.template_engine,
+        )
+
+
+class SecondFactorMixin(LoginRequiredMixin):
+    """The user's own second factors: logged in, and verified by one of them if the user has
+    any (a session in by password alone may not add, remove or renew a factor)."""
+
+    login_url = reverse_lazy("workspace:login")
+
+    def dispatch(self, request, *args, **kwargs):
+        user = request.user
+        if user.is_authenticated and not user.is_verified() and user_has_device(user):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+
+@method_decorator(never_cache, name="dispatch")
+class PasskeysView(SecondFactorMixin, TemplateView):
+    """The user's passkeys (add one, remove one) and recovery codes (make new ones). Codes
+    made with the first passkey are shown here once."""
+
+    template_name = "workspace/passkeys.html"
+
+    def get_context_data(self, **kwargs):
+        user = self.request.user
+        recovery = twofactor.recovery_device(user)
+        return super().get_context_data(
+            passkeys=passkeys.user_passkeys(user).order_by("created_at", "pk"),
+            has_second_factor=twofactor.has_second_factor(user),
+            recovery_codes_left=recovery.token_set.count() if recovery else 0,
+            new_codes=self.request.session.pop(passkeys.NEW_CODES, None),
+            **kwargs,
+        )
+
+
+class PasskeyDeleteView(SecondFactorMixin, View):
+    def post(self, request, pk):
+        device = get_object_or_404(passkeys.user_passkeys(request.user), pk=pk)
+        device.delete()
+        messages.success(request, _("The passkey “%(name)s” was removed.") % {"name": device.name})
+        return redirect("workspace:passkeys")
+
+
+@method_decorator(never_cache, name="dispatch")
+class RecoveryCodesView(SecondFactorMixin, View):
+    """New recovery codes, shown once; the old ones stop working."""
+
+    def post(self, request):
+        if not twofactor.has_second_factor(request.user):
+            messages.error(request, _("Set up an authenticator app or a passkey first."))
+            return redirect("workspace:passkeys")
+        codes = twofactor.new_recovery_codes(request.user)
+        return TemplateResponse(
+            request,
+            "workspace/two_factor_codes.html",
+            {"codes": codes, "next": reverse("workspace:passkeys"), "renewed": True},
         )
 
 

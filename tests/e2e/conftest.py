@@ -145,6 +145,6 @@ def admin_page(page, live_server, django_user_model, settings):
     page.goto(f"{live_server.url}/admin/")
     page.get_by_label("Username").fill("coord")
     page.get_by_label("Password").fill(COORDINATOR_PASSWORD)
-    page.get_by_role("button", name="Log in").click()
+    page.get_by_role("button", name="Log in", exact=True).click()
     page.locator("#logout-form").wait_for()
     return page

@@ -95,7 +95,7 @@ def staff_page(browser, live_server, demo, settings, tmp_path):
     page.wait_for_url(f"{live_server.url}/en/workspace/login/?next=/en/workspace/")
     page.get_by_label("Username").fill("staff-p3")
     page.get_by_label("Password").fill(STAFF_PASSWORD)
-    page.get_by_role("button", name="Log in").click()
+    page.get_by_role("button", name="Log in", exact=True).click()
     page.wait_for_url(f"{live_server.url}/en/workspace/")
     yield page
     context.close()

@@ -344,4 +344,5 @@ def test_workspace_in_swedish(client, staff_a):
         "Registrera ett studiebesök",
         "Föreslå ett gott exempel",
         "Tvåfaktorsinloggning",
+        "Lösennycklar",
     ]

@@ -112,6 +112,7 @@ def test_admin_login_page_asks_for_the_code(client):
         "username",
         "password",
         "otp_token",
+        "passkey",
     ]
     assert '<label for="id_otp_token">Authentication code:</label>' in response.content.decode()
 

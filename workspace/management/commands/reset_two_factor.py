@@ -8,7 +8,7 @@ from workspace import twofactor
 
 
 class Command(BaseCommand):
-    help = "Remove a user's two-factor devices (authenticator apps and recovery codes)."
+    help = "Remove a user's two-factor devices (authenticator apps, passkeys and recovery codes)."
 
     def add_arguments(self, parser):
         parser.add_argument("username")
