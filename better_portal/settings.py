@@ -255,6 +255,13 @@ MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT", BASE_DIR / "media"))
 # then sends the file: nginx from this internal location, or Apache with X-Sendfile.
 PORTAL_MEDIA_ACCEL_PREFIX = os.environ.get("PORTAL_MEDIA_ACCEL_PREFIX", "")
 PORTAL_MEDIA_SENDFILE = os.environ.get("PORTAL_MEDIA_SENDFILE", "") == "1"
+# Storage without local files (a bucket): a checked private upload is redirected to a signed URL
+# valid this many seconds when set and the storage signs URLs; 0: the app streams it.
+try:
+    PORTAL_MEDIA_SIGNED_URL_SECONDS = int(os.environ.get("PORTAL_MEDIA_SIGNED_URL_SECONDS") or 0)
+except ValueError as error:
+    message = "PORTAL_MEDIA_SIGNED_URL_SECONDS must be a whole number of seconds."
+    raise ImproperlyConfigured(message) from error
 WHITENOISE_USE_FINDERS = DEBUG
 WHITENOISE_AUTOREFRESH = DEBUG
 STORAGES = {
@@ -295,6 +302,11 @@ if MEDIA_STORAGE == "s3":
             "file_overwrite": False,
         },
     }
+    if PORTAL_MEDIA_SIGNED_URL_SECONDS and not env_bool("AWS_QUERYSTRING_AUTH", False):
+        raise ImproperlyConfigured(
+            "PORTAL_MEDIA_SIGNED_URL_SECONDS needs AWS_QUERYSTRING_AUTH=1 (signed URLs of a "
+            "private bucket): unsigned URLs of drafts' files would be open to anyone."
+        )
     MEDIA_ORIGINS = [
         origin
         for origin in (

@@ -19,11 +19,11 @@ urlpatterns = [
     path("favicon.ico", views.favicon, name="favicon"),
 ]
 
-if settings.MEDIA_STORAGE == "filesystem":
-    # Every upload through the view that checks its item is visible (better_portal/media.py).
-    urlpatterns.append(
-        path(f"{settings.MEDIA_URL.strip('/')}/<path:path>", media.serve_media, name="media")
-    )
+# Every upload through the view that checks its item is visible (better_portal/media.py),
+# whatever the storage.
+urlpatterns.append(
+    path(f"{settings.MEDIA_URL.strip('/')}/<path:path>", media.serve_media, name="media")
+)
 
 urlpatterns += i18n_patterns(
     path("", views.HomeView.as_view(), name="home"),
