@@ -16,6 +16,8 @@ urlpatterns = [
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots"),
     path("health/", health.health, name="health"),
+    path("health/ready/", health.ready, name="health-ready"),
+    path("health/live/", health.live, name="health-live"),
     path("favicon.ico", views.favicon, name="favicon"),
 ]
 
