@@ -1,8 +1,14 @@
-"""/health/: whether this app machine can serve, and whether the task queue is being worked.
+"""Health checks, JSON, never cached, outside the language prefix:
 
-JSON for monitors: 200 when the database answers and no task has waited longer than
-PORTAL_HEALTH_MAX_TASK_AGE seconds to run; 503 otherwise. A cache that fails is reported but
-does not fail the check: the site serves without it, only slower.
+- /health/: for monitoring, whether this app machine can serve and the task queue is being
+  worked: 200 when the database answers and no task has waited longer than
+  PORTAL_HEALTH_MAX_TASK_AGE seconds to run; 503 otherwise.
+- /health/ready/: readiness, for load balancers: 200 when this machine can serve pages (its
+  database answers), 503 otherwise; a stuck queue does not take it out of service.
+- /health/live/: liveness, for process supervisors: 200 whenever the process answers, without
+  asking the database or the cache (restarting the app cures neither's outage).
+
+A cache that fails is reported but fails no check: the site serves without it, only slower.
 """
 
 import logging
@@ -29,6 +35,21 @@ def health(request):
     failing = checks["database"]["status"] != "ok" or checks["worker"]["status"] == "error"
     body = {"status": "error" if failing else "ok", "checks": checks}
     return JsonResponse(body, status=503 if failing else 200)
+
+
+@require_GET
+@never_cache
+def ready(request):
+    checks = {"database": _database(), "cache": _cache()}
+    failing = checks["database"]["status"] != "ok"
+    body = {"status": "error" if failing else "ok", "checks": checks}
+    return JsonResponse(body, status=503 if failing else 200)
+
+
+@require_GET
+@never_cache
+def live(request):
+    return JsonResponse({"status": "ok"})
 
 
 def _database():

@@ -6,31 +6,40 @@ the same rules the pages use (published()/visible_to(), the workspace's Access f
 staff and coordinators). A name no row holds is a 404, so a guessed or orphaned file is never
 served. Files of public items are sent with a public Cache-Control, the others as private.
 
-With PORTAL_MEDIA_ACCEL_PREFIX set (e.g. "/protected-media/"), the response is an empty one
-with X-Accel-Redirect, and nginx sends the file from an `internal` location; with
-PORTAL_MEDIA_SENDFILE, an X-Sendfile header for Apache's mod_xsendfile (docs/deployment.md).
+Every storage works (the file system, an S3 bucket through STORAGES): the pages link each upload
+here whatever the storage (content.uploads.media_url). A file on the local file system is handed
+to the proxy with PORTAL_MEDIA_ACCEL_PREFIX set (e.g. "/protected-media/": an empty response with
+X-Accel-Redirect, nginx sends the file from an `internal` location) or PORTAL_MEDIA_SENDFILE
+(X-Sendfile, Apache's mod_xsendfile). Any other storage is never asked for a path: a public
+file is redirected to where the storage serves it, a private one to a signed URL that expires
+after PORTAL_MEDIA_SIGNED_URL_SECONDS if that is set and the storage's url() takes an `expire`;
+otherwise the app streams the file from storage.open() (docs/deployment.md).
 """
 
+import inspect
 import mimetypes
 import posixpath
 import re
+from urllib.parse import urlsplit
 
 from django.conf import settings
-from django.core.files.storage import default_storage
-from django.http import FileResponse, Http404, HttpResponse
+from django.core.files.storage import FileSystemStorage, default_storage
+from django.http import FileResponse, Http404, HttpResponse, HttpResponseRedirect
 from django.utils.http import http_date
 from django.views.decorators.http import require_safe
 
 from content import images
+from content.uploads import PUBLIC_FOLDERS, media_url
 from events.models import Event, EventPhoto, Material
 from practices.models import GoodPractice
 from workspace.access import Access
 
 PUBLIC_MAX_AGE = 3600  # an item taken off the site leaves shared caches within the hour
+# A redirect to where a storage serves a public file is cached for less than any signed URL
+# lives (django-storages signs for an hour by default).
+REDIRECT_MAX_AGE = 300
 _WIDTHS = "|".join(map(str, images.WIDTHS))
 _RENDITION = re.compile(rf"^(?P<stem>.+)-(?:{_WIDTHS})w\.webp$")
-# Upload folders of items that are always public (partner logos, the site identity's logos).
-_PUBLIC_FOLDERS = ("logos/", "identity/")
 
 
 def stored_names(path):
@@ -61,7 +70,7 @@ def _visible(path, user, access):
 
     user = user or AnonymousUser()
     names = stored_names(path)
-    if path.startswith(_PUBLIC_FOLDERS):
+    if path.startswith(PUBLIC_FOLDERS):
         return True
     if path.startswith("events/photos/"):
         photo = EventPhoto.objects.filter(image__in=names).values("pk", "event_id").first()
@@ -97,6 +106,43 @@ def _visible_event(pk, user, access):
     return access is not None and access.events().filter(pk=pk).exists()
 
 
+def local_path(storage, name):
+    """The file's path on this machine, or None for a storage that does not keep its files
+    on the file system (a bucket; Django's InMemoryStorage answers path() with a path where
+    no file is): only the file system storage's paths are used."""
+    return storage.path(name) if isinstance(storage, FileSystemStorage) else None
+
+
+def direct_url(storage, name, public):
+    """Where the storage itself serves the file, if the viewer may be sent there: a public
+    file's URL unless it is this view's own; a private one's only when signed to expire after
+    PORTAL_MEDIA_SIGNED_URL_SECONDS. None: the app streams the file."""
+    if public:
+        url = storage.url(name)
+        own = urlsplit(media_url(storage, name)).path
+        parts = urlsplit(url)
+        return None if (not parts.netloc and parts.path == own) else url
+    seconds = settings.PORTAL_MEDIA_SIGNED_URL_SECONDS
+    if seconds and "expire" in inspect.signature(storage.url).parameters:
+        return storage.url(name, expire=seconds)
+    return None
+
+
+def _content_type(path):
+    return mimetypes.guess_type(path)[0] or "application/octet-stream"
+
+
+def _streamed(storage, path):
+    response = FileResponse(storage.open(path, "rb"), content_type=_content_type(path))
+    try:
+        modified = storage.get_modified_time(path)
+    except NotImplementedError:
+        modified = None
+    if modified is not None:
+        response["Last-Modified"] = http_date(modified.timestamp())
+    return response
+
+
 @require_safe
 def serve_media(request, path):
     path = posixpath.normpath(path).lstrip("/")
@@ -105,23 +151,29 @@ def serve_media(request, path):
     if not _visible(path, request.user, _access(request)):
         raise Http404
     public = is_public(path) if request.user.is_authenticated else True
-    if not default_storage.exists(path):
+    storage = default_storage
+    if not storage.exists(path):
         raise Http404
+    local = local_path(storage, path)
     accel = settings.PORTAL_MEDIA_ACCEL_PREFIX
-    if accel:
+    redirect = None if local is not None else direct_url(storage, path, public)
+    if redirect:
+        response = HttpResponseRedirect(redirect)
+    elif local is not None and accel:
         response = HttpResponse()
         response["X-Accel-Redirect"] = accel.rstrip("/") + "/" + path
-        response["Content-Type"] = mimetypes.guess_type(path)[0] or "application/octet-stream"
-    elif settings.PORTAL_MEDIA_SENDFILE:
+        response["Content-Type"] = _content_type(path)
+    elif local is not None and settings.PORTAL_MEDIA_SENDFILE:
         response = HttpResponse()
-        response["X-Sendfile"] = default_storage.path(path)
-        response["Content-Type"] = mimetypes.guess_type(path)[0] or "application/octet-stream"
+        response["X-Sendfile"] = local
+        response["Content-Type"] = _content_type(path)
     else:
-        response = FileResponse(default_storage.open(path, "rb"))
-        response["Last-Modified"] = http_date(default_storage.get_modified_time(path).timestamp())
-    if public:
-        response["Cache-Control"] = f"public, max-age={PUBLIC_MAX_AGE}"
-    else:
+        response = _streamed(storage, path)
+    if not public:
         response["Cache-Control"] = "private, no-store"
+    elif redirect:
+        response["Cache-Control"] = f"public, max-age={REDIRECT_MAX_AGE}"
+    else:
+        response["Cache-Control"] = f"public, max-age={PUBLIC_MAX_AGE}"
     response["X-Content-Type-Options"] = "nosniff"
     return response

@@ -67,6 +67,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: every record logged while a request is handled carries its id (better_portal/logs.py).
+    "better_portal.logs.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -285,6 +287,13 @@ MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT", BASE_DIR / "media"))
 # then sends the file: nginx from this internal location, or Apache with X-Sendfile.
 PORTAL_MEDIA_ACCEL_PREFIX = os.environ.get("PORTAL_MEDIA_ACCEL_PREFIX", "")
 PORTAL_MEDIA_SENDFILE = os.environ.get("PORTAL_MEDIA_SENDFILE", "") == "1"
+# Storage without local files (a bucket): a checked private upload is redirected to a signed URL
+# valid this many seconds when set and the storage signs URLs; 0: the app streams it.
+try:
+    PORTAL_MEDIA_SIGNED_URL_SECONDS = int(os.environ.get("PORTAL_MEDIA_SIGNED_URL_SECONDS") or 0)
+except ValueError as error:
+    message = "PORTAL_MEDIA_SIGNED_URL_SECONDS must be a whole number of seconds."
+    raise ImproperlyConfigured(message) from error
 WHITENOISE_USE_FINDERS = DEBUG
 WHITENOISE_AUTOREFRESH = DEBUG
 STORAGES = {
@@ -325,6 +334,11 @@ if MEDIA_STORAGE == "s3":
             "file_overwrite": False,
         },
     }
+    if PORTAL_MEDIA_SIGNED_URL_SECONDS and not env_bool("AWS_QUERYSTRING_AUTH", False):
+        raise ImproperlyConfigured(
+            "PORTAL_MEDIA_SIGNED_URL_SECONDS needs AWS_QUERYSTRING_AUTH=1 (signed URLs of a "
+            "private bucket): unsigned URLs of drafts' files would be open to anyone."
+        )
     MEDIA_ORIGINS = [
         origin
         for origin in (
@@ -389,7 +403,7 @@ if not DEBUG:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", True)
     # Monitors ask the app machines themselves, over plain http.
-    SECURE_REDIRECT_EXEMPT = [r"^health/$"]
+    SECURE_REDIRECT_EXEMPT = [r"^health/((ready|live)/)?$"]
     SECURE_HSTS_SECONDS = int(os.environ.get("DJANGO_HSTS_SECONDS", str(60 * 60 * 24 * 365)))
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = True

@@ -16,14 +16,16 @@ urlpatterns = [
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots"),
     path("health/", health.health, name="health"),
+    path("health/ready/", health.ready, name="health-ready"),
+    path("health/live/", health.live, name="health-live"),
     path("favicon.ico", views.favicon, name="favicon"),
 ]
 
-if settings.MEDIA_STORAGE == "filesystem":
-    # Every upload through the view that checks its item is visible (better_portal/media.py).
-    urlpatterns.append(
-        path(f"{settings.MEDIA_URL.strip('/')}/<path:path>", media.serve_media, name="media")
-    )
+# Every upload through the view that checks its item is visible (better_portal/media.py),
+# whatever the storage.
+urlpatterns.append(
+    path(f"{settings.MEDIA_URL.strip('/')}/<path:path>", media.serve_media, name="media")
+)
 
 urlpatterns += i18n_patterns(
     path("", views.HomeView.as_view(), name="home"),

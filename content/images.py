@@ -98,9 +98,9 @@ def delete(storage, name):
         storage.delete(target)
 
 
-def srcset(storage, name):
-    """The srcset of a stored image: each rendition's URL with its width."""
-    return ", ".join(f"{storage.url(rendition_name(name, w))} {w}w" for w in WIDTHS)
+def srcset(name, rendition_url):
+    """The srcset of a stored image: each rendition's URL (rendition_url(width)) with its width."""
+    return ", ".join(f"{rendition_url(w)} {w}w" for w in WIDTHS)
 
 
 def make_missing_renditions(field_file):

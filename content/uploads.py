@@ -11,6 +11,7 @@ its detected format; images are re-encoded without their metadata, with their re
 
 import zipfile
 from pathlib import Path
+from urllib.parse import urljoin
 
 from django import forms
 from django.conf import settings
@@ -18,6 +19,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.fields.files import FieldFile, ImageFieldFile
 from django.template.defaultfilters import filesizeformat
+from django.utils.encoding import filepath_to_uri
 from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 from PIL import Image
@@ -206,7 +208,30 @@ def _archive_format(archive):
     return None
 
 
-class DocumentFieldFile(FieldFile):
+# Upload folders of items that are always public (partner logos, the site identity's logos).
+PUBLIC_FOLDERS = ("logos/", "identity/")
+
+
+def media_url(storage, name):
+    """The URL of a stored upload. Whatever the storage (the file system, a bucket), it is the
+    app's own under MEDIA_URL, whose view serves the file only to those who may see its item
+    (better_portal/media.py): a draft's file is never linked where anyone may fetch it. The
+    always-public folders' files are linked where the storage serves them."""
+    if name.startswith(PUBLIC_FOLDERS):
+        return storage.url(name)
+    return urljoin(settings.MEDIA_URL, filepath_to_uri(name).lstrip("/"))
+
+
+class AppServedFile:
+    """A stored upload whose URL is media_url()'s."""
+
+    @property
+    def url(self):
+        self._require_file()
+        return media_url(self.storage, self.name)
+
+
+class DocumentFieldFile(AppServedFile, FieldFile):
     """A stored document under a random name with the extension its content was validated
     against; a picture among the documents loses its metadata as every image does."""
 
@@ -218,7 +243,7 @@ class DocumentFieldFile(FieldFile):
         super().save(images.random_name(extension), content, save)
 
 
-class ImageUploadFieldFile(ImageFieldFile):
+class ImageUploadFieldFile(AppServedFile, ImageFieldFile):
     """The stored image: metadata-free, under a random name, with its renditions (srcset)."""
 
     def save(self, name, content, save=True):
@@ -234,10 +259,12 @@ class ImageUploadFieldFile(ImageFieldFile):
 
     @property
     def srcset(self):
-        return images.srcset(self.storage, self.name) if self.name else ""
+        return images.srcset(self.name, self.rendition_url) if self.name else ""
 
     def rendition_url(self, width):
-        return self.storage.url(images.rendition_name(self.name, width)) if self.name else ""
+        if not self.name:
+            return ""
+        return media_url(self.storage, images.rendition_name(self.name, width))
 
     @property
     def url_320(self):

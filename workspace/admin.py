@@ -96,6 +96,21 @@ class ReviewAdmin(VersionedAdminMixin, admin.ModelAdmin):
             reverse(f"admin:{obj._meta.app_label}_{obj._meta.model_name}_changelist")
         )
 
+    def _get_obj_does_not_exist_redirect(self, request, opts, object_id):
+        """An item that has left the queue (another coordinator decided meanwhile, a stale
+        link) is named with its state, and the queue shown again: not "perhaps deleted"."""
+        digits = str(object_id).isdigit()
+        item = self.model._default_manager.filter(pk=object_id).first() if digits else None
+        if item is None:
+            return super()._get_obj_does_not_exist_redirect(request, opts, object_id)
+        self.message_user(
+            request,
+            _("“%(item)s” is no longer waiting for review: it is now “%(status)s”.")
+            % {"item": item, "status": item.get_review_status_label()},
+            messages.WARNING,
+        )
+        return HttpResponseRedirect(reverse(f"admin:{opts.app_label}_{opts.model_name}_changelist"))
+
     def render_change_form(self, request, context, *args, **kwargs):
         context.update(show_save_and_continue=False, show_save_and_add_another=False)
         return super().render_change_form(request, context, *args, **kwargs)

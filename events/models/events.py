@@ -4,7 +4,7 @@ import zoneinfo
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import IntegrityError, models, transaction
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
@@ -372,6 +372,38 @@ class Event(CalendarRevised, Reviewable):
                 kwargs["update_fields"] = {*kwargs["update_fields"], "published_at"}
         super().save(*args, **kwargs)
 
+    # How many times an allocated number is taken again before the save gives up: each retry
+    # means another approval took the number meanwhile, so this bounds a burst, not a queue.
+    NUMBER_ATTEMPTS = 20
+
+    def save_base(self, *args, **kwargs):
+        """Write the row; a number allocated by mark_approved() that another save took between
+        the count and this write (the unique (kind, number) constraint refuses it) is allocated
+        again and the write retried, each try in its own savepoint, on every database."""
+        if not getattr(self, "_number_allocated", False):
+            return super().save_base(*args, **kwargs)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None:
+            kwargs["update_fields"] = {*update_fields, "number"}
+        using = kwargs.get("using") or "default"
+        for attempt in range(1, self.NUMBER_ATTEMPTS + 1):
+            try:
+                with transaction.atomic(using=using):
+                    result = super().save_base(*args, **kwargs)
+            except IntegrityError:
+                taken = (
+                    Event.objects.using(using)
+                    .filter(kind=self.kind, number=self.number)
+                    .exclude(pk=self.pk)
+                    .exists()
+                )
+                if not taken or attempt == self.NUMBER_ATTEMPTS:
+                    raise  # another constraint than the number's, or a burst beyond reason
+                self.number = Event.objects.using(using).next_number(self.kind)
+            else:
+                self._number_allocated = False
+                return result
+
     def get_absolute_url(self):
         return reverse("events:detail", kwargs={"slug": self.slug})
 
@@ -463,3 +495,4 @@ class Event(CalendarRevised, Reviewable):
         self.is_published = True
         if self.number is None and self.kind in self.NUMBERED_KIND_LABELS:
             self.number = Event.objects.next_number(self.kind)
+            self._number_allocated = True  # allocated again if taken meanwhile (save_base)

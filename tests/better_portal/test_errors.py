@@ -3,6 +3,7 @@
 Slow (a few seconds): gunicorn in production mode in a subprocess, its DATABASE_URL pointing at a
 local port where no PostgreSQL listens, so the failure is a real refused connection."""
 
+import json
 import os
 import socket
 import subprocess
@@ -109,3 +110,11 @@ def test_other_errors_are_still_the_500_page(rf):
         response = server_error(rf.get("/en/events/"))
 
     assert response.status_code == 500
+
+
+def test_readiness_fails_and_liveness_holds_when_the_database_is_down(server_without_database):
+    ready_status, _, ready = fetch(server_without_database + "/health/ready/")
+    live_status, _, live = fetch(server_without_database + "/health/live/")
+
+    assert (ready_status, json.loads(ready)["checks"]["database"]["status"]) == (503, "error")
+    assert (live_status, json.loads(live)) == (200, {"status": "ok"})

@@ -115,3 +115,28 @@ def test_a_cache_that_is_down_is_reported_but_the_site_still_serves(client, sett
         "ok",
         {"status": "error", "error": "ConnectionError"},
     )
+
+
+def get_json(client, url):
+    response = client.get(url)
+    return response.status_code, json.loads(response.content)
+
+
+def test_readiness_is_the_database_and_ignores_a_stuck_queue(client, settings):
+    settings.PORTAL_HEALTH_MAX_TASK_AGE = 60
+    enqueue_task(ready_for=dt.timedelta(minutes=2))
+
+    # The monitor sees the stuck queue; the load balancer keeps the machine in service.
+    assert health(client)[0] == 503
+    assert get_json(client, "/health/ready/") == (
+        200,
+        {"status": "ok", "checks": {"database": {"status": "ok"}, "cache": {"status": "ok"}}},
+    )
+
+
+def test_liveness_asks_neither_the_database_nor_the_cache(client, django_assert_num_queries):
+    with django_assert_num_queries(0):
+        response = client.get("/health/live/")
+
+    assert (response.status_code, json.loads(response.content)) == (200, {"status": "ok"})
+    assert response["Cache-Control"] == "max-age=0, no-cache, no-store, must-revalidate, private"

@@ -4,9 +4,12 @@ stdout, and Sentry only when SENTRY_DSN is set."""
 import logging
 import os
 import re
+import socket
 import subprocess
 import sys
 from pathlib import Path
+
+import pytest
 
 from better_portal.logs import KeyValueFormatter
 
@@ -82,3 +85,65 @@ def test_sentry_reports_errors_when_a_dsn_is_set():
     result = run_python(code, SENTRY_DSN="http://public@127.0.0.1:9/1")
 
     assert result.stdout == "True http://public@127.0.0.1:9/1\n"
+
+
+class Lines(logging.Handler):
+    """The records logged while it is installed, formatted as they are written to stdout."""
+
+    def __init__(self):
+        super().__init__()
+        self.setFormatter(KeyValueFormatter())
+        self.lines = []
+
+    def emit(self, record):
+        self.lines.append(self.format(record))
+
+
+@pytest.fixture
+def lines():
+    handler = Lines()
+    logging.getLogger().addHandler(handler)
+    try:
+        yield handler.lines
+    finally:
+        logging.getLogger().removeHandler(handler)
+
+
+@pytest.mark.django_db
+def test_records_of_a_request_carry_the_id_the_response_names(client, settings, lines):
+    missing = client.get("/en/events/no-such-event/")  # django.request logs the 404
+    with socket.socket() as probe:  # a local port where no Redis listens
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": f"redis://127.0.0.1:{port}/0",
+        }
+    }
+
+    response = client.get("/health/ready/")  # its own module logs that the cache is down
+
+    request_id = response["X-Request-ID"]
+    assert re.fullmatch(r"[0-9a-f]{32}", request_id)
+    assert [line.split(" ", 1)[1] for line in lines if "logger=better_portal.health" in line] == [
+        f"level=WARNING logger=better_portal.health request_id={request_id} "
+        f'message="Health check: the cache does not answer: Error 111 connecting to '
+        f'127.0.0.1:{port}. Connection refused."'
+    ]
+    not_found = [line for line in lines if "logger=django.request" in line]
+    assert len(not_found) == 1
+    assert f" request_id={missing['X-Request-ID']} " in not_found[0]
+    assert missing["X-Request-ID"] != request_id
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("given", "kept"),
+    [("3f2a9c0e8b7d4a61b5c2e9f0a1d3c4b5", True), ("x y\n", False), ("short", False)],
+)
+def test_the_proxys_request_id_is_kept_when_it_is_a_plain_token(client, given, kept):
+    response = client.get("/health/live/", headers={"X-Request-ID": given})
+
+    assert (response["X-Request-ID"] == given) is kept
+    assert re.fullmatch(r"[A-Za-z0-9._-]{8,64}", response["X-Request-ID"])

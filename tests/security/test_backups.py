@@ -181,3 +181,16 @@ def test_import_refuses_media_that_uploads_refuse_and_loads_nothing(demo, tmp_pa
         f"{demo.logo.name}: GIF images are not accepted. Upload a JPEG, PNG or WebP image."
     )
     assert content_counts() == {}
+
+
+def test_export_holds_every_login_superusers_included_as_the_readme_says(demo, tmp_path):
+    # The history and the review queue name coordinators, who need not be anyone's person.
+    User.objects.create_superuser("coord", "coord@better.example", "a-long-password-2")
+    backup = tmp_path / "backup.json"
+    call_command("export_data", output=str(backup), verbosity=0)
+    flush_content()
+
+    call_command("import_data", str(backup), verbosity=0)
+
+    restored = User.objects.get(username="coord")
+    assert (restored.is_superuser, restored.check_password("a-long-password-2")) == (True, True)

@@ -105,3 +105,29 @@ def test_redis_cache_is_fail_soft():
     )
 
     assert result.stdout.strip() == "better_portal.cache.FailSoftRedisCache"
+
+
+def test_signed_media_url_lifetime_must_be_a_number():
+    result = print_setting(
+        "settings.PORTAL_MEDIA_SIGNED_URL_SECONDS", PORTAL_MEDIA_SIGNED_URL_SECONDS="1h"
+    )
+
+    assert result.returncode == 1
+    assert (
+        result.stderr.strip()
+        .splitlines()[-1]
+        .endswith("PORTAL_MEDIA_SIGNED_URL_SECONDS must be a whole number of seconds.")
+    )
+
+
+@pytest.mark.skipif(importlib.util.find_spec("storages") is None, reason="storages not installed")
+def test_signed_media_urls_need_a_signing_bucket():
+    result = print_setting(
+        "settings.STORAGES",
+        DJANGO_MEDIA_STORAGE="s3",
+        AWS_STORAGE_BUCKET_NAME="better-media",
+        PORTAL_MEDIA_SIGNED_URL_SECONDS="60",
+    )
+
+    assert result.returncode == 1
+    assert "PORTAL_MEDIA_SIGNED_URL_SECONDS needs AWS_QUERYSTRING_AUTH=1" in result.stderr

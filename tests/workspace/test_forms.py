@@ -351,3 +351,33 @@ def test_stale_practice_edit_is_merged_with_the_other_editors_change(client, sta
     assert response.status_code == 302
     practice.refresh_from_db()
     assert (practice.title_en, practice.location_en) == ("Front desk", "Tartu, Raekoja plats")
+
+
+def test_workspace_conflict_shows_theirs_on_the_field_both_changed_and_keeps_the_rest(
+    client, django_user_model, staff_a, partner_a, a_items
+):
+    colleague = make_staff(django_user_model, partner_a, "staff-a2")
+    event = a_items["draft_event"]
+    url = reverse("workspace:event-update", args=[event.pk])
+    client.force_login(staff_a)
+    client.post(url, visit_data(partner_a, seen_version=1))  # the form's values, version 2
+
+    client.post(url, visit_data(partner_a, title_en="Their title", seen_version=2))
+    client.force_login(colleague)
+    response = client.post(
+        url,
+        visit_data(partner_a, title_en="My title", summary_en="My summary.", seen_version=2),
+    )
+
+    form = response.context["form"]
+    assert {name: list(errors) for name, errors in form.errors.items()} == {
+        "__all__": [
+            "staff-a saved this item while you were editing it, so your changes are not "
+            "saved yet. Your input is kept below: compare it with the current version, then "
+            "save again to replace that version with yours."
+        ],
+        "title_en": ["Also changed meanwhile. Their version: “Their title”. Yours is below."],
+    }
+    assert (form["title_en"].value(), form["summary_en"].value()) == ("My title", "My summary.")
+    event.refresh_from_db()
+    assert (event.title_en, event.summary_en) == ("Their title", "Tartu showed its e-services.")

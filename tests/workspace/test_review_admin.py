@@ -87,3 +87,35 @@ def test_approving_says_so_and_numbers_the_visit(coordinator_client, partner_a):
     ]
     visit.refresh_from_db()
     assert (visit.is_published, visit.number) == (True, 5)
+
+
+def test_unknown_review_item_is_still_djangos_not_found(coordinator_client):
+    response = coordinator_client.get(
+        reverse("admin:workspace_submittedevent_change", args=["abc"]), follow=True
+    )
+
+    assert response.redirect_chain == [(reverse("admin:index"), 302)]
+
+
+def test_approval_from_the_form_after_another_returned_it_is_refused_not_an_error(
+    coordinator_client, partner_a
+):
+    visit = draft_visit(partner_a, "Study visit to Tartu", review_status="submitted")
+    url = review_url(visit)
+    seen = seen_version(coordinator_client.get(url))
+    # Another coordinator returns it meanwhile, from the same form.
+    coordinator_client.post(
+        url, {"seen_version": seen, "review_comment": "Add the programme.", "decision": "return"}
+    )
+
+    response = coordinator_client.post(
+        url, {"seen_version": seen, "review_comment": "", "decision": "approve"}, follow=True
+    )
+
+    assert response.redirect_chain == [(reverse("admin:workspace_submittedevent_changelist"), 302)]
+    assert [str(m) for m in response.context["messages"]][-1] == (
+        "“Study visit to Tartu” is no longer waiting for review: it is now “Returned for changes”."
+    )
+    assert Event.objects.values_list("is_published", "review_status", "number").get(
+        pk=visit.pk
+    ) == (False, "returned", None)
