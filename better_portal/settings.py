@@ -190,7 +190,17 @@ AXES_LOCKOUT_TEMPLATE = "workspace/lockout.html"
 # Coordinators must log in with a second factor in production (workspace/twofactor.py);
 # in development the demo coordinator of `make run` logs in with its password alone.
 PORTAL_TWO_FACTOR_REQUIRED = env_bool("PORTAL_TWO_FACTOR_REQUIRED", not DEBUG)
-OTP_TOTP_ISSUER = "BETTER portal"
+
+
+def _portal_name(device):
+    """The issuer an authenticator app shows: the project's acronym (read when a device's key
+    URI is made, not at start-up)."""
+    from content.site import portal_name
+
+    return portal_name(device)
+
+
+OTP_TOTP_ISSUER = _portal_name
 OTP_ADMIN_HIDE_SENSITIVE_DATA = True  # no one's secret or QR code in the admin
 
 
@@ -209,7 +219,7 @@ def webauthn_rp_id(hosts):
 
 # Passkeys as a second factor (workspace/passkeys.py), never as a login without the password.
 OTP_WEBAUTHN_RP_ID = webauthn_rp_id(ALLOWED_HOSTS)
-OTP_WEBAUTHN_RP_NAME = "BETTER portal"
+OTP_WEBAUTHN_RP_NAME_CALLABLE = "content.site.portal_name"
 OTP_WEBAUTHN_ALLOW_PASSWORDLESS_LOGIN = False
 # The addresses a browser may use a passkey on: PORTAL_WEBAUTHN_ORIGINS (comma-separated), or
 # https:// and the RP ID (plus http://localhost:8000 of `make run` in development).

@@ -102,6 +102,13 @@ class SiteIdentity(Versioned):
         return cls(acronym=settings.PORTAL_NAME)
 
 
+def portal_name(*args, **kwargs):
+    """The project's short name (its acronym; PORTAL_NAME until one is set): the name an
+    authenticator app and a passkey prompt show. django-otp calls it with the device, and
+    django-otp-webauthn with the request (OTP_TOTP_ISSUER, OTP_WEBAUTHN_RP_NAME_CALLABLE)."""
+    return current_identity().acronym
+
+
 def current_identity():
     """The site identity (a default one if none is stored), read from the cache until the
     content changes: one cache round trip, and one query only after a write."""

@@ -77,7 +77,7 @@ def test_registration_begin_gives_options_for_the_logged_in_user(client, staff_a
     options = response.json()
     assert response.status_code == 200
     assert response["Content-Type"] == "application/json"
-    assert options["rp"] == {"id": "localhost", "name": "BETTER portal"}
+    assert options["rp"] == {"id": "localhost", "name": "Project portal"}
     assert options["user"] == {
         "id": b64url(WebAuthnUserHandle.objects.get(user=staff_a).handle),
         "name": "staff-a",
@@ -555,3 +555,22 @@ def test_admin_lists_passkeys_without_their_key(client, coordinator, staff_a):
     assert listing.status_code == change.status_code == 200
     assert "Phone of A" in listing.content.decode()
     assert device.public_key.hex() not in change.content.decode()
+
+
+def test_passkey_and_authenticator_app_show_the_project_acronym(client, staff_a):
+    """The relying party name of a passkey and the issuer of an authenticator app are the
+    project's identity, not a name written in the code."""
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    from content.site import SiteIdentity
+
+    SiteIdentity.objects.create(pk=SiteIdentity.SINGLETON_PK, acronym="FLOW")
+    client.force_login(staff_a)
+
+    options = post_json(client, reverse("workspace:passkey-register-begin")).json()
+    device = TOTPDevice.objects.create(user=staff_a, name="phone")
+
+    assert (options["rp"]["name"], device.config_url.split("?")[0]) == (
+        "FLOW",
+        "otpauth://totp/FLOW%3Astaff-a",
+    )
