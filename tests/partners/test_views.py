@@ -202,7 +202,7 @@ def test_partner_page_link_to_all_events_translated(client, tartu):
     assert more == {
         "it": "Mostra tutti nell’elenco degli eventi",
         "et": "Näita kõiki ürituste loendis",
-        "hu": "Mind megtekintése az események listájában",
+        "hu": "Az összes megtekintése a rendezvények listájában",
         "sv": "Visa alla i evenemangslistan",
         "el": "Εμφάνιση όλων στη λίστα των εκδηλώσεων",
     }
