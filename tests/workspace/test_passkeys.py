@@ -524,6 +524,21 @@ def test_passkey_choice_in_the_readers_language(client, staff_a):
     )
 
 
+def test_passkey_pages_address_italian_readers_with_lei(client, staff_a):
+    client.force_login(staff_a)
+
+    page = client.get("/it/workspace/passkeys/").content.decode()
+    client.logout()
+    login = client.get("/it/workspace/login/").content.decode()
+
+    assert "<h2>Le sue passkey</h2>" in page
+    assert "<p>Non ha ancora nessuna passkey.</p>" in page
+    assert "<p>Ha una passkey? Dopo nome utente e password, la usi al posto di un codice.</p>" in (
+        login
+    )
+    assert 'data-missing="Inserisca prima nome utente e password."' in login
+
+
 # Recovery by the operators
 
 
