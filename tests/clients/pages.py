@@ -2,8 +2,9 @@
 demo data (CHECKED), or why it is not an HTML page to check (EXCLUDED). test_html_validity.py
 fails when a pattern is in neither, so a new page cannot slip past the checker.
 
-Public pages are checked in all six languages, signed-in pages (workspace, admin) in English and
-Swedish; the generic admin screens of every registered model in English.
+Every page type is checked in all six languages: public and signed-in pages (workspace, review,
+reports, two-factor), and the generic admin screens of events; those of the other registered
+models, the same templates, in English.
 """
 
 import datetime as dt
@@ -34,12 +35,13 @@ from partners.models import Organisation
 from practices.models import GoodPractice, Transfer
 from registrations import links, services, subscriptions
 from registrations.models import Registration, RegistrationSettings, Subscription
+from tests.workspace.softauthn import SoftAuthenticator
 from workspace import services as workspace_services
 from workspace.groups import ensure_groups
 
 ANONYMOUS, STAFF, COORDINATOR, OUTSIDER = "anonymous", "staff", "coordinator", "outsider"
 ALL_LANGUAGES = tuple(languages.codes())
-SIGNED_IN_LANGUAGES = ("en", "sv")
+SIGNED_IN_LANGUAGES = ALL_LANGUAGES
 
 
 def url_patterns(resolver=None, namespaces=(), route=""):
@@ -214,6 +216,7 @@ def _devices_and_tasks(user):
         username="staff-p4", ip_address="192.0.2.1", path_info=login, user_agent="", locked_out=True
     )
     TOTPDevice.objects.create(user=user, name="Phone", confirmed=True)
+    SoftAuthenticator().stored_credential(user, name="Work laptop")
     StaticDevice.objects.create(user=user, name="Recovery codes", confirmed=True)
     deliver_mail.enqueue(Mail.objects.order_by("pk").first().pk)
 
@@ -339,6 +342,7 @@ CHECKED = {
     ),
     "workspace:login": public(one("workspace:login")),
     "workspace:two-factor": staff(one("workspace:two-factor")),
+    "workspace:passkeys": staff(one("workspace:passkeys")),
     "workspace:dashboard": staff(one("workspace:dashboard")),
     "workspace:event-create": staff(one("workspace:event-create")),
     "workspace:event-detail": staff(
@@ -406,6 +410,14 @@ EXCLUDED = {
     "sitemap": "XML, not HTML (tests/better_portal/test_views.py reads it)",
     "robots": "plain text",
     "health": "JSON for the monitoring",
+    "health-ready": "JSON for the load balancer (readiness)",
+    "health-live": "JSON for the process supervisor (liveness)",
+    "workspace:passkey-register-begin": "JSON of the WebAuthn ceremony (POST only)",
+    "workspace:passkey-register-complete": "JSON of the WebAuthn ceremony (POST only)",
+    "workspace:passkey-login-begin": "JSON of the WebAuthn ceremony (POST only)",
+    "workspace:passkey-admin-login-begin": "JSON of the WebAuthn ceremony (POST only)",
+    "workspace:passkey-delete": "POST only: removes a passkey, redirects to workspace:passkeys",
+    "workspace:recovery-codes": "POST only: makes new codes, then redirects to workspace:passkeys",
     "favicon": "an image",
     "media": "uploaded files (images, documents)",
     "set_language": "POST only, answers with a redirect",
@@ -432,8 +444,10 @@ EXCLUDED = {
 }
 # What nobody may do in the admin (a 403): mails, logins, tasks and submissions come from the
 # portal itself, the site identity is one row that is never deleted, and no one sees another's
-# second-factor secret or its QR code (OTP_ADMIN_HIDE_SENSITIVE_DATA).
+# second-factor secret or its QR code (OTP_ADMIN_HIDE_SENSITIVE_DATA); a passkey is made only
+# by its owner's browser.
 for _name in (
+    "django_otp_webauthn_webauthncredential_add",
     "content_mail_add",
     "content_mail_delete",
     "content_siteidentity_add",
@@ -502,8 +516,12 @@ def _historical_url(model, prefix):
 ADMIN_CHECKED, ADMIN_EXCLUDED = _admin_pages()
 CHECKED.update({name: page for name, page in ADMIN_CHECKED.items() if name not in EXCLUDED})
 EXCLUDED.update(ADMIN_EXCLUDED)
-# The review screen and the history, in a second language too.
+# The review screen, the history and the generic admin screens (of events), in every language.
 for _name in (
+    "admin:events_event_changelist",
+    "admin:events_event_add",
+    "admin:events_event_change",
+    "admin:events_event_delete",
     "admin:workspace_submittedevent_change",
     "admin:workspace_submittedpractice_change",
     "admin:workspace_submittedevent_changelist",
