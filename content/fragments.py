@@ -1,0 +1,76 @@
+"""Cached HTML fragments: what many pages render alike (an event's card, a list's filter form),
+kept in the cache under the content versions of the scopes it shows (content/page_cache.py).
+
+A fragment's key names what it is (its name and the parts that tell one apart from another, such
+as an event's pk) and the active language; the value holds the content version it was rendered
+under, so a write to a scope the fragment shows makes it stale and the next request renders it
+afresh: a published edit shows on the next request, as with the page cache. The versions and the
+fragments a page needs are read in one cache round trip.
+
+Fragments are cached only where every process sees the same versions (`versions_are_shared()`:
+the page cache on, or Redis), so an uncached server (`PORTAL_PAGE_CACHE=0` with Redis) still
+renders each card once per edit. `PORTAL_FRAGMENT_CACHE = False` turns them off.
+"""
+
+import hashlib
+
+from django.conf import settings
+from django.core.cache import cache
+from django.utils.translation import get_language
+
+from .page_cache import content_version, version_key, versions_are_shared
+
+FRAGMENT_PREFIX = "portal:fragment:"
+# Long: a fragment goes stale by its versions, not by age; the time only bounds what the keys of
+# arbitrary query strings (filter forms) keep in the cache.
+FRAGMENT_SECONDS = 24 * 3600
+
+
+def fragments_enabled():
+    return getattr(settings, "PORTAL_FRAGMENT_CACHE", True) and versions_are_shared()
+
+
+def fragment_key(name, parts):
+    raw = "|".join([name, get_language() or "", *(str(part) for part in parts)])
+    return FRAGMENT_PREFIX + name + ":" + hashlib.sha256(raw.encode()).hexdigest()
+
+
+def cached_fragments(name, parts_list, scopes, render_missing):
+    """The HTML of each fragment named `name` and told apart by one of `parts_list`, in that
+    order. `render_missing(indexes)` renders those not cached (or stale), as a list of strings in
+    the order of `indexes`; they are then stored."""
+    parts_list = list(parts_list)
+    everything = list(range(len(parts_list)))
+    if not parts_list:
+        return []
+    if not fragments_enabled():
+        return list(render_missing(everything))
+    if "site" not in scopes:
+        scopes = ("site", *scopes)
+    keys = [fragment_key(name, parts) for parts in parts_list]
+    found = cache.get_many([version_key(scope) for scope in scopes] + keys)
+    version = content_version(found, scopes)
+    if version is None:  # the cache does not answer: render, store nothing
+        return list(render_missing(everything))
+    html = [None] * len(keys)
+    missing = []
+    for index, key in enumerate(keys):
+        entry = found.get(key)
+        if entry is not None and entry[0] == version:
+            html[index] = entry[1]
+        else:
+            missing.append(index)
+    if missing:
+        rendered = list(render_missing(missing))
+        cache.set_many(
+            {keys[i]: (version, text) for i, text in zip(missing, rendered, strict=True)},
+            FRAGMENT_SECONDS,
+        )
+        for index, text in zip(missing, rendered, strict=True):
+            html[index] = text
+    return html
+
+
+def cached_fragment(name, parts, scopes, render):
+    """One fragment: render()'s HTML, cached as cached_fragments() does."""
+    return cached_fragments(name, [parts], scopes, lambda indexes: [render()])[0]
