@@ -20,6 +20,8 @@ class EventListView(FilteredListMixin, ListView):
     template_name = "events/event_list.html"
 
     filterset_class = EventFilter
+    # The filter form's options: years of events, partners, themes.
+    filter_scopes = ("events", "partners", "themes")
 
     def visible_queryset(self):
         return Event.objects.published().with_related()

@@ -14,6 +14,7 @@ class PracticeListView(FilteredListMixin, ListView):
     template_name = "practices/goodpractice_list.html"
 
     filterset_class = PracticeFilter
+    filter_scopes = ("practices", "themes", "partners")
 
     def visible_queryset(self):
         return GoodPractice.objects.published().with_related()
