@@ -9,7 +9,8 @@ fragments a page needs are read in one cache round trip.
 
 Fragments are cached only where every process sees the same versions (`versions_are_shared()`:
 the page cache on, or Redis), so an uncached server (`PORTAL_PAGE_CACHE=0` with Redis) still
-renders each card once per edit. `PORTAL_FRAGMENT_CACHE = False` turns them off.
+renders each card once per edit. The setting `PORTAL_FRAGMENT_CACHE` (None: so) can turn them
+off (False) or on (True: a single process, as in tests).
 """
 
 import hashlib
@@ -27,7 +28,8 @@ FRAGMENT_SECONDS = 24 * 3600
 
 
 def fragments_enabled():
-    return getattr(settings, "PORTAL_FRAGMENT_CACHE", True) and versions_are_shared()
+    enabled = getattr(settings, "PORTAL_FRAGMENT_CACHE", None)
+    return versions_are_shared() if enabled is None else enabled
 
 
 def fragment_key(name, parts):
