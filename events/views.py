@@ -4,7 +4,6 @@ from django.conf import settings
 from django.views.generic import DetailView, ListView
 
 from content import images
-from content.fragments import fragments_enabled
 from content.views import FilteredListMixin
 
 from .display_zone import TZ_COOKIE, TZ_COOKIE_MAX_AGE, choose_zone
@@ -24,14 +23,12 @@ class EventListView(FilteredListMixin, ListView):
     filter_scopes = ("events", "partners", "themes")
 
     def visible_queryset(self):
-        return Event.objects.published().with_related()
+        return Event.objects.published()
 
     def filtered(self, queryset):
         """With the fragment cache, a light page of pks: the cards read from the cache need no
         rows, and those not cached load theirs (events/templatetags/event_cards.py)."""
-        if fragments_enabled():
-            return queryset.values_list("pk", flat=True)
-        return queryset
+        return queryset.card_rows()
 
 
 class EventDetailView(DetailView):

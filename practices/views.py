@@ -33,7 +33,7 @@ class PracticeDetailView(DetailView):
         context = super().get_context_data(**kwargs)
         practice = self.object
         # The reverse manager carries the events app's QuerySet: published() needs no import.
-        context["events"] = practice.events.published().with_related().distinct()
+        context["events"] = practice.events.published().card_rows().distinct()
         context["og_image"] = images.og_image_url(self.request, practice.image)
         structured_data = {
             "@context": "https://schema.org",

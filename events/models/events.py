@@ -78,6 +78,16 @@ class EventQuerySet(SearchableQuerySet, ReviewableQuerySet):
         (co-hosts included). No themes: no list shows them."""
         return self.select_related("host").prefetch_related(_participations_with_organisations())
 
+    def card_rows(self):
+        """The rows of a list of event cards (includes/_event_list.html): with the fragment cache
+        (content/fragments.py), only the pks, as the cached cards need no row and the cards not
+        cached load theirs; else the events `with_related()`."""
+        from content.fragments import fragments_enabled
+
+        if fragments_enabled():
+            return self.prefetch_related(None).values_list("pk", flat=True)
+        return self.with_related()
+
     def with_details(self):
         """Everything the event page shows, in a constant number of queries.
 
