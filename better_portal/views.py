@@ -27,7 +27,7 @@ class HomeView(TemplateView):
         published = Event.objects.published()
         context["upcoming_events"] = published.upcoming().card_rows()[:5]
         context["recent_events"] = published.past().card_rows()[:5]
-        practices = GoodPractice.objects.published().with_related().order_by("-updated", "pk")
+        practices = GoodPractice.objects.published().order_by("-updated", "pk").card_rows()
         context["featured_practices"] = practices[:6]
         context["partners"] = partners = list(Organisation.objects.consortium())
         context["structured_data"] = {
@@ -58,7 +58,7 @@ class SearchView(TemplateView):
         context["query"] = query
         if query:
             events = Event.objects.published().search(query).card_rows()
-            practices = GoodPractice.objects.published().search(query).with_related()
+            practices = GoodPractice.objects.published().search(query).card_rows()
             organisations = Organisation.objects.search(query).order_by(
                 F("partner_number").asc(nulls_last=True), "name"
             )

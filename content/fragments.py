@@ -17,6 +17,8 @@ import hashlib
 
 from django.conf import settings
 from django.core.cache import cache
+from django.template.loader import get_template
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
 from .page_cache import content_version, version_key, versions_are_shared
@@ -76,3 +78,34 @@ def cached_fragments(name, parts_list, scopes, render_missing):
 def cached_fragment(name, parts, scopes, render):
     """One fragment: render()'s HTML, cached as cached_fragments() does."""
     return cached_fragments(name, [parts], scopes, lambda indexes: [render()])[0]
+
+
+def cached_cards(name, template_name, items, load, scopes, heading):
+    """The cards of `items` in their order, each `template_name` rendered with the item (as
+    `item`) and `heading`, and cached. An item is a row loaded with what its card shows, or only
+    its pk (a light page of rows, `card_rows()`): the rows of the cards not cached are then
+    loaded at once, `load(pks)` giving {pk: row}; a pk without a row (unpublished meanwhile)
+    has no card."""
+    items = list(items)
+    pks = [item if isinstance(item, int) else item.pk for item in items]
+    card = get_template(template_name)
+
+    def render_missing(indexes):
+        light = [pks[i] for i in indexes if isinstance(items[i], int)]
+        loaded = load(light) if light else {}
+        html = []
+        for i in indexes:
+            item = loaded.get(pks[i]) if isinstance(items[i], int) else items[i]
+            html.append(card.render({"item": item, "heading": heading}) if item else "")
+        return html
+
+    parts = [(pk, heading) for pk in pks]
+    return mark_safe("".join(cached_fragments(name, parts, scopes, render_missing)))  # noqa: S308 - rendered templates
+
+
+def card_rows(queryset, with_related):
+    """The rows of a list of cards: with the fragment cache, only the pks (the cached cards need
+    no row, the others load theirs); else the rows, `with_related(queryset)`."""
+    if fragments_enabled():
+        return queryset.prefetch_related(None).values_list("pk", flat=True)
+    return with_related(queryset)

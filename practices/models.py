@@ -33,6 +33,13 @@ class GoodPracticeQuerySet(SearchableQuerySet, ReviewableQuerySet):
     def with_related(self):
         return self.select_related("owner").prefetch_related("themes")
 
+    def card_rows(self):
+        """The rows of a list of practice cards (includes/_practice_list.html): with the
+        fragment cache, only the pks; else the practices `with_related()`."""
+        from content.fragments import card_rows
+
+        return card_rows(self, GoodPracticeQuerySet.with_related)
+
     def by_title(self):
         """In the order of the titles the reader sees: their language's, else the English one."""
         return self.order_by(shown("title"), "pk")

@@ -17,10 +17,10 @@ class PracticeListView(FilteredListMixin, ListView):
     filter_scopes = ("practices", "themes", "partners")
 
     def visible_queryset(self):
-        return GoodPractice.objects.published().with_related()
+        return GoodPractice.objects.published()
 
     def filtered(self, queryset):
-        return queryset.by_title()
+        return queryset.by_title().card_rows()
 
 
 class PracticeDetailView(DetailView):

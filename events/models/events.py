@@ -98,11 +98,9 @@ class EventQuerySet(SearchableQuerySet, ReviewableQuerySet):
         """The rows of a list of event cards (includes/_event_list.html): with the fragment cache
         (content/fragments.py), only the pks, as the cached cards need no row and the cards not
         cached load theirs; else the events `with_related()`."""
-        from content.fragments import fragments_enabled
+        from content.fragments import card_rows
 
-        if fragments_enabled():
-            return self.prefetch_related(None).values_list("pk", flat=True)
-        return self.with_related()
+        return card_rows(self, EventQuerySet.with_related)
 
     def with_details(self):
         """Everything the event page shows, in a constant number of queries.

@@ -2,10 +2,8 @@
 from the fragment cache (content/fragments.py)."""
 
 from django import template
-from django.template.loader import get_template
-from django.utils.safestring import mark_safe
 
-from content.fragments import cached_fragments
+from content.fragments import cached_cards
 
 from ..models import Event
 
@@ -16,23 +14,14 @@ register = template.Library()
 CARD_SCOPES = ("events", "partners")
 
 
+def _load(pks):
+    return Event.objects.published().with_related().in_bulk(pks)
+
+
 @register.simple_tag
 def event_cards(events, heading="h3"):
-    """The cards of `events`, in their order. Each is an Event loaded `with_related()`, or only
-    its pk (a light page of rows, `card_rows()`): those not cached are then loaded in one query."""
-    events = list(events)
-    pks = [event if isinstance(event, int) else event.pk for event in events]
-    card = get_template("includes/_event_card.html")
-
-    def render_missing(indexes):
-        light = [pks[i] for i in indexes if isinstance(events[i], int)]
-        loaded = Event.objects.published().with_related().in_bulk(light) if light else {}
-        html = []
-        for i in indexes:
-            event = loaded.get(pks[i]) if isinstance(events[i], int) else events[i]
-            # A light row unpublished between the two queries has no card.
-            html.append(card.render({"event": event, "heading": heading}) if event else "")
-        return html
-
-    parts = [(pk, heading) for pk in pks]
-    return mark_safe("".join(cached_fragments("event-card", parts, CARD_SCOPES, render_missing)))  # noqa: S308 - rendered templates
+    """The cards of `events`, in their order: Events loaded `with_related()`, or their pks
+    (`EventQuerySet.card_rows()`)."""
+    return cached_cards(
+        "event-card", "includes/_event_card.html", events, _load, CARD_SCOPES, heading
+    )

@@ -103,7 +103,8 @@ def test_cached_list_page_is_the_page_rendered_without_fragments(client, setting
     for n in range(3):
         day = dt.date(2099, 4, n + 1)
         EventFactory(title_en=f"More {n}", start_date=day, end_date=day)
-    urls = ["/en/events/", "/it/events/?kind=thematic", "/en/", "/en/practices/"]
+    urls = ["/en/events/", "/it/events/?kind=thematic", "/en/", "/en/practices/", "/it/practices/"]
+    GoodPracticeFactory(title_en="A practice", title_it="Una pratica")
     settings.PORTAL_FRAGMENT_CACHE = False
     plain = [client.get(url).content for url in urls]
     settings.PORTAL_FRAGMENT_CACHE = True
@@ -151,3 +152,46 @@ def test_filter_form_shows_the_chosen_values_and_errors_of_each_request(client, 
 
     html = client.get("/it/events/?theme=mobility").content.decode()
     assert "Qualsiasi partner" in html or "Tutti i temi" in html
+
+
+def _practice_cards(html):
+    start = html.index('<ul class="card-list practice-list">')
+    return html[start : html.index("</ul>", start)]
+
+
+def test_practice_card_shows_owner_theme_and_practice_edits_on_the_next_request(client):
+    owner = OrganisationFactory(name_en="Old Owner Office", short_name="")
+    theme = ThemeFactory(name_en="Old Theme")
+    practice = GoodPracticeFactory(title_en="Old practice title", owner=owner)
+    practice.themes.add(theme)
+    for url in ("/en/practices/", "/en/"):
+        cards = _practice_cards(client.get(url).content.decode())
+        assert "Old Owner Office" in cards
+        assert "Old Theme" in cards
+
+    def cards():
+        return [_practice_cards(client.get(url).content.decode()) for url in urls]
+
+    urls = ("/en/practices/", "/en/")
+    theme.name_en = "New Theme"
+    theme.save()
+    assert all("New Theme" in c and "Old Theme" not in c for c in cards())
+
+    owner.name_en = "New Owner Office"
+    owner.save()
+    assert all("New Owner Office" in c and "Old Owner" not in c for c in cards())
+
+    practice.title_en = "New practice title"
+    practice.save()
+    assert all("New practice title" in c and "Old practice" not in c for c in cards())
+
+
+def test_practice_catalogue_with_warm_fragments_reads_only_the_count_and_the_pks(
+    client, django_assert_num_queries
+):
+    for n in range(5):
+        GoodPracticeFactory(title_en=f"Practice {n}")
+    client.get("/en/practices/")
+    with django_assert_num_queries(2):  # the count, the page's pks
+        response = client.get("/en/practices/")
+    assert response.content.decode().count('<li class="practice-item">') == 5
