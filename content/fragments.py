@@ -24,9 +24,13 @@ from django.utils.translation import get_language
 from .page_cache import content_version, version_key, versions_are_shared
 
 FRAGMENT_PREFIX = "portal:fragment:"
-# Long: a fragment goes stale by its versions, not by age; the time only bounds what the keys of
-# arbitrary query strings (filter forms) keep in the cache.
-FRAGMENT_SECONDS = 24 * 3600
+
+
+def fragment_seconds():
+    """How long a fragment is kept: as long as a cached page (PORTAL_PAGE_CACHE_SECONDS). A
+    fragment goes stale by its versions, but an edit made while Redis did not answer changed no
+    version (docs/deployment.md): this bounds how long such a fragment may still show."""
+    return settings.PORTAL_PAGE_CACHE_SECONDS
 
 
 def fragments_enabled():
@@ -68,7 +72,7 @@ def cached_fragments(name, parts_list, scopes, render_missing):
         rendered = list(render_missing(missing))
         cache.set_many(
             {keys[i]: (version, text) for i, text in zip(missing, rendered, strict=True)},
-            FRAGMENT_SECONDS,
+            fragment_seconds(),
         )
         for index, text in zip(missing, rendered, strict=True):
             html[index] = text
