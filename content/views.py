@@ -50,7 +50,8 @@ class FilteredListMixin:
 
     def filter_form_html(self):
         form = self.filterset.form
-        values = [(name, self.request.GET.getlist(name)) for name in sorted(form.fields)]
+        # What the form shows: whether it is bound (any query string) and the values of its fields.
+        values = [form.is_bound] + [(n, self.request.GET.getlist(n)) for n in sorted(form.fields)]
         template = get_template("includes/_filter_form.html")
         name = f"filter-form:{type(self).__module__}.{type(self).__qualname__}"
         html = cached_fragment(
