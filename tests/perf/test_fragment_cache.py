@@ -195,3 +195,18 @@ def test_practice_catalogue_with_warm_fragments_reads_only_the_count_and_the_pks
     with django_assert_num_queries(2):  # the count, the page's pks
         response = client.get("/en/practices/")
     assert response.content.decode().count('<li class="practice-item">') == 5
+
+
+def test_consortium_city_change_shows_in_the_event_page_zone_options(client, event):
+    event.start_time, event.end_time = dt.time(10, 0), dt.time(12, 0)  # times: the zone form
+    event.save()
+    PartnerFactory(name_en="Eastern Partner", city="Old Town", timezone="Asia/Tokyo")
+    assert "Asia/Tokyo (Old Town)" in client.get("/en/events/shown/").content.decode()
+
+    partner = PartnerFactory(name_en="Second Partner", city="New Town", timezone="Asia/Tokyo")
+    html = client.get("/en/events/shown/").content.decode()
+    assert "Asia/Tokyo (Old Town, New Town)" in html
+
+    partner.city = "Newer Town"
+    partner.save()
+    assert "Asia/Tokyo (Old Town, Newer Town)" in client.get("/en/events/shown/").content.decode()
