@@ -2,12 +2,20 @@
 Client against the benchmark database. Prints JSON: {name: {url, queries, ms, status}}.
 
 The page cache is on, as when served, and made stale before every measured request (as an edit
-does): the counts and times are those of a miss, the first request after an edit.
-Usage: python bench/queries.py [name ...]
+does): the counts and times are those of a miss, the first request after an edit (every content
+version replaced, so the fragment caches miss too).
+
+With --uncached, the page cache is off and nothing is made stale, as on the uncached server of
+`make bench` (PORTAL_PAGE_CACHE=0): the fragment caches (event cards, filter forms) stay warm.
+Each page also reports `calls`, the function calls of one request under cProfile (deterministic,
+unlike the times on a shared machine), and `min_ms`.
+Usage: python bench/queries.py [--uncached] [--repeat N] [name ...]
 """
 
+import cProfile
 import json
 import os
+import pstats
 import statistics
 import sys
 import time
@@ -15,7 +23,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "better_portal.settings")
-os.environ["PORTAL_PAGE_CACHE"] = "1"
+UNCACHED = "--uncached" in sys.argv
+os.environ["PORTAL_PAGE_CACHE"] = "0" if UNCACHED else "1"
 
 import django  # noqa: E402
 
@@ -62,21 +71,33 @@ def measure(client, url):
     client.get(url)  # the first request loads templates, translations and zone data
     times, count, status = [], 0, 0
     for _ in range(REPEAT):
-        bump_content_version()
+        if not UNCACHED:
+            bump_content_version()
         with CaptureQueriesContext(connection) as queries:
             started = time.perf_counter()
             response = client.get(url)
             times.append((time.perf_counter() - started) * 1000)
         count, status = len(queries), response.status_code
+    if not UNCACHED:
+        bump_content_version()
+    profile = cProfile.Profile()
+    profile.runcall(client.get, url)
     return {
         "url": url,
         "queries": count,
         "ms": round(statistics.median(times), 1),
+        "min_ms": round(min(times), 1),
+        "calls": pstats.Stats(profile).total_calls,
         "status": status,
     }
 
 
-def main(names):
+def main(args):
+    global REPEAT
+    names = [a for a in args if not a.startswith("--")]
+    if "--repeat" in args:
+        REPEAT = int(args[args.index("--repeat") + 1])
+        names.remove(str(REPEAT))
     # No setup_test_environment(): its instrumented rendering copies every template context, which
     # would double the render times measured here.
     client = Client(HTTP_HOST="127.0.0.1")

@@ -157,6 +157,9 @@ PORTAL_CACHED_PAGES = {
     "api:practices",
     "api:organisations",
 }
+# Cached fragments (event cards, filter forms: content/fragments.py). None: where every process
+# sees the same content versions (the page cache on, or Redis); True or False to choose.
+PORTAL_FRAGMENT_CACHE = {"1": True, "0": False}.get(os.environ.get("PORTAL_FRAGMENT_CACHE", ""))
 # `make bench` only: a bare constant view at /bench/bare/ as the ceiling of the server.
 PORTAL_BENCH = env_bool("PORTAL_BENCH", False)
 

@@ -24,10 +24,10 @@ class HomeView(TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        published = Event.objects.published().with_related()
-        context["upcoming_events"] = published.upcoming()[:5]
-        context["recent_events"] = published.past()[:5]
-        practices = GoodPractice.objects.published().with_related().order_by("-updated", "pk")
+        published = Event.objects.published()
+        context["upcoming_events"] = published.upcoming().card_rows()[:5]
+        context["recent_events"] = published.past().card_rows()[:5]
+        practices = GoodPractice.objects.published().order_by("-updated", "pk").card_rows()
         context["featured_practices"] = practices[:6]
         context["partners"] = partners = list(Organisation.objects.consortium())
         context["structured_data"] = {
@@ -57,8 +57,8 @@ class SearchView(TemplateView):
         query = form.cleaned_data["q"].strip() if form.is_valid() else ""
         context["query"] = query
         if query:
-            events = Event.objects.published().search(query).with_related()
-            practices = GoodPractice.objects.published().search(query).with_related()
+            events = Event.objects.published().search(query).card_rows()
+            practices = GoodPractice.objects.published().search(query).card_rows()
             organisations = Organisation.objects.search(query).order_by(
                 F("partner_number").asc(nulls_last=True), "name"
             )

@@ -78,7 +78,14 @@ def reader_languages():
 
 def shown(field):
     """The database expression of the text localized() shows: for ordering by what readers see."""
+    return shown_in(field, languages.current())
+
+
+def shown_in(field, code):
+    """shown() for a reader of language `code`: also the expression of the indexes that keep
+    rows in that order (practices' `practice_shown_title_<code>`), which must be the same."""
     columns = [
-        NullIf(F(build_localized_fieldname(field, lang)), Value("")) for lang in reader_languages()
+        NullIf(F(build_localized_fieldname(field, lang)), Value(""))
+        for lang in resolution_order(code)
     ]
     return Coalesce(*columns, Value(""))

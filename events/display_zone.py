@@ -4,8 +4,11 @@ import zoneinfo
 from dataclasses import dataclass, field
 from functools import cache
 
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from content.fragments import fragments_enabled
+from content.page_cache import cached_until_content_changes
 from content.timezones import timezone_choices
 from partners.models import Organisation
 
@@ -27,12 +30,26 @@ class DisplayZone:
     remember: str = ""  # a zone name to store in the cookie, when the reader just chose one
 
 
-def zone_options(event):
-    """(value, label) pairs: the event's zone, each consortium city's zone, then UTC."""
-    options = [(event.tzname, _("Event’s time zone: %(zone)s") % {"zone": event.tzname})]
+def _consortium_cities():
     cities = {}
     for org in Organisation.objects.consortium().only("timezone", "city", "short_name", "name"):
         cities.setdefault(org.tzname, []).append(org.city or org.short_name or org.name)
+    return cities
+
+
+def consortium_cities():
+    """{zone name: the consortium's cities in it}; with the fragment cache, read from the cache
+    until an organisation changes (the "partners" scope), per language (the names are)."""
+    if not fragments_enabled():
+        return _consortium_cities()
+    key = f"portal:zone-cities:{get_language()}"
+    return cached_until_content_changes(key, _consortium_cities, scopes=("partners",))
+
+
+def zone_options(event):
+    """(value, label) pairs: the event's zone, each consortium city's zone, then UTC."""
+    options = [(event.tzname, _("Event’s time zone: %(zone)s") % {"zone": event.tzname})]
+    cities = consortium_cities()
     for name in sorted(cities):
         if name not in (event.tzname, "UTC"):
             label = f"{name.replace('_', ' ')} ({', '.join(cities[name])})"

@@ -19,9 +19,16 @@ class EventListView(FilteredListMixin, ListView):
     template_name = "events/event_list.html"
 
     filterset_class = EventFilter
+    # The filter form's options: years of events, partners, themes.
+    filter_scopes = ("events", "partners", "themes")
 
     def visible_queryset(self):
-        return Event.objects.published().with_related()
+        return Event.objects.published()
+
+    def filtered(self, queryset):
+        """With the fragment cache, a light page of pks: the cards read from the cache need no
+        rows, and those not cached load theirs (events/templatetags/event_cards.py)."""
+        return queryset.card_rows()
 
 
 class EventDetailView(DetailView):

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from content import languages
-from content.fallback import shown
+from content.fallback import shown, shown_in
 from content.models import Reviewable, ReviewableQuerySet, Versioned
 from content.search import SearchableQuerySet, searchable
 from content.uploads import ImageUploadField, require_image_alt
@@ -32,6 +32,13 @@ class GoodPracticeQuerySet(SearchableQuerySet, ReviewableQuerySet):
 
     def with_related(self):
         return self.select_related("owner").prefetch_related("themes")
+
+    def card_rows(self):
+        """The rows of a list of practice cards (includes/_practice_list.html): with the
+        fragment cache, only the pks; else the practices `with_related()`."""
+        from content.fragments import card_rows
+
+        return card_rows(self, GoodPracticeQuerySet.with_related)
 
     def by_title(self):
         """In the order of the titles the reader sees: their language's, else the English one."""
@@ -131,11 +138,14 @@ class GoodPractice(Reviewable):
             # The published catalogue, and the home page's latest.
             models.Index(fields=["status", "updated"], name="practice_status_updated_idx"),
         ] + [
-            # The catalogue's and the search's order (by title in the reader's language), so
-            # that the first page of a common word's matches is read in order, not sorted.
+            # The catalogue's and the search's order (by_title(): the title the reader sees), so
+            # that the first page is read in order, not sorted: on the expression the query
+            # orders by (a plain title column's index is not used for it).
             models.Index(
-                fields=["status", languages.column("title", code)],
-                name=f"practice_status_title_{code}",
+                models.F("status"),
+                shown_in("title", code),
+                models.F("id"),
+                name=f"practice_shown_title_{code}",
             )
             for code in languages.codes()
         ]

@@ -14,12 +14,13 @@ class PracticeListView(FilteredListMixin, ListView):
     template_name = "practices/goodpractice_list.html"
 
     filterset_class = PracticeFilter
+    filter_scopes = ("practices", "themes", "partners")
 
     def visible_queryset(self):
-        return GoodPractice.objects.published().with_related()
+        return GoodPractice.objects.published()
 
     def filtered(self, queryset):
-        return queryset.by_title()
+        return queryset.by_title().card_rows()
 
 
 class PracticeDetailView(DetailView):
@@ -32,7 +33,7 @@ class PracticeDetailView(DetailView):
         context = super().get_context_data(**kwargs)
         practice = self.object
         # The reverse manager carries the events app's QuerySet: published() needs no import.
-        context["events"] = practice.events.published().with_related().distinct()
+        context["events"] = practice.events.published().card_rows().distinct()
         context["og_image"] = images.og_image_url(self.request, practice.image)
         structured_data = {
             "@context": "https://schema.org",

@@ -26,17 +26,33 @@ from .revisions import CalendarRevised, revision_columns
 CLOCK_TIME = re.compile(r"(?<![\d.,:])(?:[01]?\d|2[0-3])[:.][0-5]\d(?![\d.,:]\d)")
 
 
+# The prefetches below order each event's (or workshop's) rows by their model's ordering less its
+# leading "event" (or "workshop"): the rows of one event keep their order, and the query needs no
+# join of the events (and the workshops) only to sort by them.
+
+
 def _workshops_with_public_experts(*more):
     """The Prefetch of an event's workshops with their public experts (and `more` lookups)."""
     experts = Person.objects.public().select_related("organisation")
-    workshops = _related("workshops").objects.prefetch_related(
-        models.Prefetch("experts", queryset=experts), *more
+    workshops = (
+        _related("workshops")
+        .objects.prefetch_related(models.Prefetch("experts", queryset=experts), *more)
+        .order_by("order", "start")
     )
     return models.Prefetch("workshops", queryset=workshops)
 
 
+def _materials():
+    material = _related("workshops")._meta.get_field("materials").related_model
+    return models.Prefetch("materials", queryset=material.objects.order_by("title"))
+
+
 def _participations_with_organisations():
-    participations = _related("participations").objects.select_related("organisation")
+    participations = (
+        _related("participations")
+        .objects.select_related("organisation")
+        .order_by("role", "organisation__partner_number", "organisation__name")
+    )
     return models.Prefetch("participations", queryset=participations)
 
 
@@ -79,6 +95,14 @@ class EventQuerySet(SearchableQuerySet, ReviewableQuerySet):
         (co-hosts included). No themes: no list shows them."""
         return self.select_related("host").prefetch_related(_participations_with_organisations())
 
+    def card_rows(self):
+        """The rows of a list of event cards (includes/_event_list.html): with the fragment cache
+        (content/fragments.py), only the pks, as the cached cards need no row and the cards not
+        cached load theirs; else the events `with_related()`."""
+        from content.fragments import card_rows
+
+        return card_rows(self, EventQuerySet.with_related)
+
     def with_details(self):
         """Everything the event page shows, in a constant number of queries.
 
@@ -86,9 +110,11 @@ class EventQuerySet(SearchableQuerySet, ReviewableQuerySet):
         """
         return self.select_related("host").prefetch_related(
             "themes",
-            "changes",
+            models.Prefetch(
+                "changes", queryset=_related("changes").objects.order_by("recorded_at")
+            ),
             _participations_with_organisations(),
-            _workshops_with_public_experts("materials"),
+            _workshops_with_public_experts(_materials()),
             models.Prefetch(
                 "practices",
                 queryset=GoodPractice.objects.published().with_related(),
@@ -96,7 +122,9 @@ class EventQuerySet(SearchableQuerySet, ReviewableQuerySet):
             ),
             models.Prefetch(
                 "photos",
-                queryset=_related("photos").objects.approved_and_cleared(),
+                queryset=_related("photos")
+                .objects.approved_and_cleared()
+                .order_by("uploaded_at", "pk"),
                 to_attr="gallery",
             ),
         )

@@ -1,0 +1,26 @@
+"""Good practice cards (templates/includes/_practice_card.html), each rendered once per edit and
+then read from the fragment cache (content/fragments.py)."""
+
+from django import template
+
+from content.fragments import cached_cards
+
+from ..models import GoodPractice
+
+register = template.Library()
+
+# What a card shows: the practice, its owner's name (partners) and its themes' names (themes).
+CARD_SCOPES = ("practices", "partners", "themes")
+
+
+def _load(pks):
+    return GoodPractice.objects.published().with_related().in_bulk(pks)
+
+
+@register.simple_tag
+def practice_cards(practices, heading="h3"):
+    """The cards of `practices`, in their order: GoodPractices loaded `with_related()`, or their
+    pks (`GoodPracticeQuerySet.card_rows()`)."""
+    return cached_cards(
+        "practice-card", "includes/_practice_card.html", practices, _load, CARD_SCOPES, heading
+    )

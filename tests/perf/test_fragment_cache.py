@@ -1,0 +1,212 @@
+"""Cached fragments (content/fragments.py): event cards and filter forms are rendered once per
+edit of what they show, and a published edit shows on the next request. The page cache is off,
+as on an uncached server, so every request renders its page."""
+
+import datetime as dt
+
+import pytest
+from django.core.cache import cache
+
+from events.models import Participation
+from tests.factories import (
+    EventFactory,
+    GoodPracticeFactory,
+    OrganisationFactory,
+    PartnerFactory,
+    ThemeFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def fragment_cache(settings):
+    settings.PORTAL_PAGE_CACHE = False
+    settings.PORTAL_FRAGMENT_CACHE = True
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def host():
+    return OrganisationFactory(name_en="Old Host Agency", short_name="")
+
+
+@pytest.fixture
+def event(host):
+    return EventFactory(
+        title_en="Published event",
+        title_it="Evento pubblicato",
+        slug="shown",
+        host=host,
+        start_date=dt.date(2099, 1, 1),
+        end_date=dt.date(2099, 1, 2),
+    )
+
+
+def _cards(html):
+    start = html.index('<ul class="card-list event-list">')
+    return html[start : html.index("</ul>", start)]
+
+
+def test_host_rename_shows_on_the_cards_of_the_next_request(client, event, host):
+    for url in ("/en/events/", "/en/"):
+        assert "Old Host Agency" in _cards(client.get(url).content.decode())
+
+    host.name_en = "New Host Agency"
+    host.save()
+
+    for url in ("/en/events/", "/en/"):
+        cards = _cards(client.get(url).content.decode())
+        assert "New Host Agency" in cards
+        assert "Old Host Agency" not in cards
+
+
+def test_event_edit_and_new_co_host_show_on_the_next_request(client, event):
+    client.get("/en/events/")
+
+    event.title_en = "Renamed event"
+    event.save()
+    cards = _cards(client.get("/en/events/").content.decode())
+    assert "Renamed event" in cards
+    assert "Published event" not in cards
+
+    co_host = PartnerFactory(name_en="Co-hosting Council", short_name="")
+    Participation.objects.create(event=event, organisation=co_host, role="host")
+    assert "Co-hosting Council" in _cards(client.get("/en/events/").content.decode())
+
+
+def test_unpublished_event_leaves_the_list_on_the_next_request(client, event):
+    EventFactory(
+        title_en="Other event", start_date=dt.date(2099, 3, 1), end_date=dt.date(2099, 3, 1)
+    )
+    assert "Published event" in _cards(client.get("/en/events/").content.decode())
+
+    event.is_published = False
+    event.save()
+
+    cards = _cards(client.get("/en/events/").content.decode())
+    assert "Published event" not in cards
+    assert "Other event" in cards
+
+
+def test_cards_are_cached_per_language(client, event):
+    assert "Published event" in _cards(client.get("/en/events/").content.decode())
+    cards = _cards(client.get("/it/events/").content.decode())
+    assert "Evento pubblicato" in cards
+    assert "Published event" not in cards
+    assert "Published event" in _cards(client.get("/en/events/").content.decode())
+
+
+def test_cached_list_page_is_the_page_rendered_without_fragments(client, settings, event):
+    for n in range(3):
+        day = dt.date(2099, 4, n + 1)
+        EventFactory(title_en=f"More {n}", start_date=day, end_date=day)
+    urls = ["/en/events/", "/it/events/?kind=thematic", "/en/", "/en/practices/", "/it/practices/"]
+    GoodPracticeFactory(title_en="A practice", title_it="Una pratica")
+    settings.PORTAL_FRAGMENT_CACHE = False
+    plain = [client.get(url).content for url in urls]
+    settings.PORTAL_FRAGMENT_CACHE = True
+    first = [client.get(url).content for url in urls]  # rendered and stored
+    again = [client.get(url).content for url in urls]  # read from the cache
+    assert first == plain
+    assert again == plain
+
+
+def test_events_list_with_warm_fragments_reads_only_the_count_and_the_pks(
+    client, event, django_assert_num_queries
+):
+    for n in range(12):
+        EventFactory(start_date=dt.date(2099, 5, n + 1), end_date=dt.date(2099, 5, n + 1))
+    client.get("/en/events/")
+    with django_assert_num_queries(2):  # the count, the page's pks
+        response = client.get("/en/events/")
+    assert response.content.decode().count('<li class="event-item">') == 13
+
+
+def test_new_theme_shows_in_the_filter_form_on_the_next_request(client, event):
+    ThemeFactory(name_en="Mobility", slug="mobility")
+    for url in ("/en/events/", "/en/practices/"):
+        html = client.get(url).content.decode()
+        assert '<option value="mobility">Mobility</option>' in html
+
+    ThemeFactory(name_en="Energy", slug="energy")
+
+    for url in ("/en/events/", "/en/practices/"):
+        html = client.get(url).content.decode()
+        assert '<option value="energy">Energy</option>' in html
+
+
+def test_filter_form_shows_the_chosen_values_and_errors_of_each_request(client, event):
+    ThemeFactory(name_en="Mobility", slug="mobility")
+    GoodPracticeFactory(title_en="A practice")
+    client.get("/en/events/")
+
+    html = client.get("/en/events/?theme=mobility").content.decode()
+    assert '<option value="mobility" selected>Mobility</option>' in html
+
+    html = client.get("/en/events/?year=abc").content.decode()
+    assert '<p class="field-error" id="id_year_error">' in html
+    assert "field-error" not in client.get("/en/events/").content.decode()
+
+    html = client.get("/it/events/?theme=mobility").content.decode()
+    assert "Qualsiasi partner" in html or "Tutti i temi" in html
+
+
+def _practice_cards(html):
+    start = html.index('<ul class="card-list practice-list">')
+    return html[start : html.index("</ul>", start)]
+
+
+def test_practice_card_shows_owner_theme_and_practice_edits_on_the_next_request(client):
+    owner = OrganisationFactory(name_en="Old Owner Office", short_name="")
+    theme = ThemeFactory(name_en="Old Theme")
+    practice = GoodPracticeFactory(title_en="Old practice title", owner=owner)
+    practice.themes.add(theme)
+    for url in ("/en/practices/", "/en/"):
+        cards = _practice_cards(client.get(url).content.decode())
+        assert "Old Owner Office" in cards
+        assert "Old Theme" in cards
+
+    def cards():
+        return [_practice_cards(client.get(url).content.decode()) for url in urls]
+
+    urls = ("/en/practices/", "/en/")
+    theme.name_en = "New Theme"
+    theme.save()
+    assert all("New Theme" in c and "Old Theme" not in c for c in cards())
+
+    owner.name_en = "New Owner Office"
+    owner.save()
+    assert all("New Owner Office" in c and "Old Owner" not in c for c in cards())
+
+    practice.title_en = "New practice title"
+    practice.save()
+    assert all("New practice title" in c and "Old practice" not in c for c in cards())
+
+
+def test_practice_catalogue_with_warm_fragments_reads_only_the_count_and_the_pks(
+    client, django_assert_num_queries
+):
+    for n in range(5):
+        GoodPracticeFactory(title_en=f"Practice {n}")
+    client.get("/en/practices/")
+    with django_assert_num_queries(2):  # the count, the page's pks
+        response = client.get("/en/practices/")
+    assert response.content.decode().count('<li class="practice-item">') == 5
+
+
+def test_consortium_city_change_shows_in_the_event_page_zone_options(client, event):
+    event.start_time, event.end_time = dt.time(10, 0), dt.time(12, 0)  # times: the zone form
+    event.save()
+    PartnerFactory(name_en="Eastern Partner", city="Old Town", timezone="Asia/Tokyo")
+    assert "Asia/Tokyo (Old Town)" in client.get("/en/events/shown/").content.decode()
+
+    partner = PartnerFactory(name_en="Second Partner", city="New Town", timezone="Asia/Tokyo")
+    html = client.get("/en/events/shown/").content.decode()
+    assert "Asia/Tokyo (Old Town, New Town)" in html
+
+    partner.city = "Newer Town"
+    partner.save()
+    assert "Asia/Tokyo (Old Town, Newer Town)" in client.get("/en/events/shown/").content.decode()
