@@ -40,19 +40,24 @@ class LogoutView(auth_views.LogoutView):
     next_page = reverse_lazy("workspace:login")
 
 
-class TwoFactorSetupView(LoginRequiredMixin, TemplateView):
-    """Set up (or replace) the authenticator app: the secret as text and as a QR code, then
-    a code from the app confirms it; the recovery codes are shown once, on that answer."""
+class SecondFactorMixin(LoginRequiredMixin):
+    """The user's own second factors: logged in, and verified by one of them if the user has
+    any (a session in by password alone may not add, remove or renew a factor)."""
 
-    template_name = "workspace/two_factor_setup.html"
     login_url = reverse_lazy("workspace:login")
 
     def dispatch(self, request, *args, **kwargs):
         user = request.user
         if user.is_authenticated and not user.is_verified() and user_has_device(user):
-            # Has a device but logged in without it: only the login may verify the session.
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
+
+
+class TwoFactorSetupView(SecondFactorMixin, TemplateView):
+    """Set up (or replace) the authenticator app: the secret as text and as a QR code, then
+    a code from the app confirms it; the recovery codes are shown once, on that answer."""
+
+    template_name = "workspace/two_factor_setup.html"
 
     def get_context_data(self, form=None, **kwargs):
         device = twofactor.pending_device(self.request.user)
@@ -87,19 +92,6 @@ class TwoFactorSetupView(LoginRequiredMixin, TemplateView):
             context={"codes": codes, "next": self._next_url()},
             using=self.template_engine,
         )
-
-
-class SecondFactorMixin(LoginRequiredMixin):
-    """The user's own second factors: logged in, and verified by one of them if the user has
-    any (a session in by password alone may not add, remove or renew a factor)."""
-
-    login_url = reverse_lazy("workspace:login")
-
-    def dispatch(self, request, *args, **kwargs):
-        user = request.user
-        if user.is_authenticated and not user.is_verified() and user_has_device(user):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
 
 
 @method_decorator(never_cache, name="dispatch")

@@ -24,6 +24,20 @@ def _is_highest_number_query(sql):
     return sql.startswith("SELECT MAX(") and '"number"' in sql
 
 
+def _number_five_taken_meanwhile(taken, host):
+    """A query wrapper: right after the approval reads the highest number (4), another visit
+    takes number 5 (once; `taken` records that it happened)."""
+
+    def wrapper(execute, sql, params, many, context):
+        result = execute(sql, params, many, context)
+        if not taken and _is_highest_number_query(sql):
+            taken.append(True)
+            EventFactory(kind=Event.Kind.STUDY_VISIT, number=5, title_en="Theirs", host=host)
+        return result
+
+    return wrapper
+
+
 def _approval(client, visit):
     """The review form's data for approving the visit, as the coordinator opened it."""
     seen = seen_version(client.get(review_url(visit)))
@@ -44,14 +58,7 @@ def test_a_number_taken_between_the_count_and_the_save_gives_the_next_one(
     data = _approval(coordinator_client, visit)
     taken = []
 
-    def wrapper(execute, sql, params, many, context):
-        result = execute(sql, params, many, context)
-        if not taken and _is_highest_number_query(sql):
-            taken.append(True)
-            EventFactory(kind=Event.Kind.STUDY_VISIT, number=5, title_en="Theirs", host=partner_b)
-        return result
-
-    with connection.execute_wrapper(wrapper):
+    with connection.execute_wrapper(_number_five_taken_meanwhile(taken, partner_b)):
         response = coordinator_client.post(review_url(visit), data)
 
     assert taken == [True]
@@ -121,14 +128,7 @@ def test_publishing_a_draft_visit_from_the_events_admin_takes_the_next_free_numb
     data = event_form_data(visit, seen_version=1)  # "is_published": "on"
     taken = []
 
-    def wrapper(execute, sql, params, many, context):
-        result = execute(sql, params, many, context)
-        if not taken and _is_highest_number_query(sql):
-            taken.append(True)
-            EventFactory(kind=Event.Kind.STUDY_VISIT, number=5, title_en="Theirs", host=partner_b)
-        return result
-
-    with connection.execute_wrapper(wrapper):
+    with connection.execute_wrapper(_number_five_taken_meanwhile(taken, partner_b)):
         response = coordinator_client.post(
             reverse("admin:events_studyvisit_change", args=[visit.pk]), data
         )
