@@ -4,7 +4,6 @@ stdout, and Sentry only when SENTRY_DSN is set."""
 import logging
 import os
 import re
-import socket
 import subprocess
 import sys
 from pathlib import Path
@@ -110,17 +109,9 @@ def lines():
 
 
 @pytest.mark.django_db
-def test_records_of_a_request_carry_the_id_the_response_names(client, settings, lines):
+def test_records_of_a_request_carry_the_id_the_response_names(client, lines, request):
     missing = client.get("/en/events/no-such-event/")  # django.request logs the 404
-    with socket.socket() as probe:  # a local port where no Redis listens
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    settings.CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": f"redis://127.0.0.1:{port}/0",
-        }
-    }
+    port = request.getfixturevalue("cache_down")  # then the cache goes down
 
     response = client.get("/health/ready/")  # its own module logs that the cache is down
 
