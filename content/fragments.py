@@ -16,12 +16,11 @@ off (False) or on (True: a single process, as in tests).
 import hashlib
 
 from django.conf import settings
-from django.core.cache import cache
 from django.template.loader import get_template
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
-from .page_cache import content_version, version_key, versions_are_shared
+from .page_cache import read_versioned, store_versioned, versions_are_shared
 
 FRAGMENT_PREFIX = "portal:fragment:"
 
@@ -53,25 +52,17 @@ def cached_fragments(name, parts_list, scopes, render_missing):
         return []
     if not fragments_enabled():
         return list(render_missing(everything))
-    if "site" not in scopes:
-        scopes = ("site", *scopes)
     keys = [fragment_key(name, parts) for parts in parts_list]
-    found = cache.get_many([version_key(scope) for scope in scopes] + keys)
-    version = content_version(found, scopes)
+    version, found = read_versioned(keys, scopes)
     if version is None:  # the cache does not answer: render, store nothing
         return list(render_missing(everything))
-    html = [None] * len(keys)
-    missing = []
-    for index, key in enumerate(keys):
-        entry = found.get(key)
-        if entry is not None and entry[0] == version:
-            html[index] = entry[1]
-        else:
-            missing.append(index)
+    html = [found.get(key) for key in keys]
+    missing = [index for index, text in enumerate(html) if text is None]
     if missing:
         rendered = list(render_missing(missing))
-        cache.set_many(
-            {keys[i]: (version, text) for i, text in zip(missing, rendered, strict=True)},
+        store_versioned(
+            {keys[i]: text for i, text in zip(missing, rendered, strict=True)},
+            version,
             fragment_seconds(),
         )
         for index, text in zip(missing, rendered, strict=True):

@@ -14,9 +14,13 @@ The page cache itself (the middleware that stores and serves pages, and which sc
 shows) belongs to the project.
 """
 
+import contextvars
+import threading
 import uuid
+from collections import OrderedDict
 
 from django.core.cache import cache
+from django.core.signals import request_finished, request_started
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
 
 VERSION_PREFIX = "portal:content-version:"
@@ -39,10 +43,41 @@ def invalidate_pages_on_write(*models, scope):
     _watched.update({model._meta.label_lower: scope for model in models})
 
 
+# The versions a request has read, so that its later fragments and values need not read them
+# again (one cache round trip per request for them). None outside a request: every read asks the
+# cache. A request sees the content as it was when it first read a scope's version, as a cached
+# page would; an edit made by the request itself replaces the version it remembers.
+_request_versions = contextvars.ContextVar("portal_request_versions", default=None)
+
+
+def _start_request(**kwargs):
+    _request_versions.set({})
+
+
+def _end_request(**kwargs):
+    _request_versions.set(None)
+
+
+def remembered_versions(scopes):
+    """{version_key(scope): version} of the scopes this request has already read."""
+    memo = _request_versions.get()
+    if not memo:
+        return {}
+    return {version_key(s): memo[s] for s in scopes if s in memo}
+
+
+def _remember(versions):
+    memo = _request_versions.get()
+    if memo is not None:
+        memo.update(versions)
+
+
 def bump_content_version(*scopes):
     """Make the cached pages of these scopes (every scope when none is named) stale. A new
     random token, so an evicted key never comes back."""
-    cache.set_many({version_key(s): uuid.uuid4().hex for s in scopes or SCOPES}, None)
+    tokens = {s: uuid.uuid4().hex for s in scopes or SCOPES}
+    cache.set_many({version_key(s): token for s, token in tokens.items()}, None)
+    _remember(tokens)
 
 
 def bump_model_version(model):
@@ -66,7 +101,7 @@ def content_version(found=None, scopes=SCOPES):
     """The version of the content in these scopes, made on first use; None when the cache does
     not answer (then nothing may be stored or validated under it). `found` is a
     cache.get_many() result that may already hold them (one round trip for versions and page)."""
-    found = found or {}
+    found = {**remembered_versions(scopes), **(found or {})}
     if "site" not in scopes:  # every page shows the site's identity
         scopes = ("site", *scopes)
     versions = []
@@ -81,6 +116,7 @@ def content_version(found=None, scopes=SCOPES):
             if version is None:
                 return None
         versions.append(f"{scope}={version}")
+        _remember({scope: version})
     return ",".join(versions)
 
 
@@ -122,20 +158,98 @@ def _on_write(sender, instance=None, **kwargs):
 
 
 def connect_signals():
+    request_started.connect(_start_request, dispatch_uid="content_versions_request_started")
+    request_finished.connect(_end_request, dispatch_uid="content_versions_request_finished")
     pre_save.connect(_before_save, dispatch_uid="page_cache_before_save")
     post_save.connect(_on_write, dispatch_uid="page_cache_save")
     post_delete.connect(_on_write, dispatch_uid="page_cache_delete")
     m2m_changed.connect(_on_write, dispatch_uid="page_cache_m2m")
 
 
+class LocalEntries:
+    """What this process has read from the cache lately, {key: (version, value)}, at most
+    `size` entries (the least recently used go first). An entry is used only under the version
+    it was stored with, which the request has read from the shared cache: versions are random
+    tokens, never reused, so an entry of an older version is never taken for a newer one."""
+
+    def __init__(self, size):
+        self.size = size
+        self._entries = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key, version):
+        with self._lock:
+            entry = self._entries.get(key)
+            if entry is None or entry[0] != version:
+                return None
+            self._entries.move_to_end(key)
+            return entry
+
+    def put(self, key, entry):
+        with self._lock:
+            self._entries[key] = entry
+            self._entries.move_to_end(key)
+            while len(self._entries) > self.size:
+                self._entries.popitem(last=False)
+
+    def clear(self):
+        with self._lock:
+            self._entries.clear()
+
+
+def read_versioned(keys, scopes):
+    """(version of the scopes, {key: value}) for the keys stored under that version; (None, {})
+    when the cache does not answer. What this request knows of the versions and this process of
+    the values is not asked again: once a request has read the versions, the values this process
+    holds cost no cache round trip, and the others (with the versions not yet read) one."""
+    every = tuple(dict.fromkeys(("site", *scopes)))
+    known = remembered_versions(every)
+    version = content_version(known, scopes) if len(known) == len(every) else None
+    values = {}
+    if version is not None:
+        for key in keys:
+            entry = local_entries.get(key, version)
+            if entry is not None:
+                values[key] = entry[1]
+    missing = [key for key in keys if key not in values]
+    if not missing:
+        return version, values
+    unknown = []
+    if version is None:  # all of them: the request's later reads will need the others
+        unknown = [version_key(s) for s in SCOPES if version_key(s) not in known]
+    found = cache.get_many(unknown + missing)
+    _remember({s: found[version_key(s)] for s in SCOPES if found.get(version_key(s))})
+    if version is None:
+        version = content_version({**known, **found}, scopes)
+        if version is None:
+            return None, {}
+    for key in missing:
+        entry = found.get(key)
+        if entry is not None and entry[0] == version:
+            local_entries.put(key, entry)
+            values[key] = entry[1]
+    return version, values
+
+
+def store_versioned(entries, version, timeout):
+    """Store {key: value} under version, in the cache and in this process."""
+    cache.set_many({key: (version, value) for key, value in entries.items()}, timeout)
+    for key, value in entries.items():
+        local_entries.put(key, (version, value))
+
+
+# About 4,000 fragments (cards, forms, the page frame) of a few kB: some 10-20 MB per process.
+local_entries = LocalEntries(4000)
+
+
 def cached_until_content_changes(key, compute, scopes=SCOPES):
     """compute()'s value, kept in the cache under key until the version of these scopes (every
-    scope by default) changes: the version and the value are read in one round trip."""
-    found = cache.get_many([*(version_key(s) for s in scopes), key])
-    version = content_version(found, scopes)
-    entry = found.get(key)
-    if entry is not None and entry[0] == version:
-        return entry[1]
+    scope by default) changes: the version and the value are read in one round trip (none when
+    this request knows the version and this process the value)."""
+    version, values = read_versioned([key], scopes)
+    if key in values:
+        return values[key]
     value = compute()
-    cache.set(key, (version, value), None)
+    if version is not None:
+        store_versioned({key: value}, version, None)
     return value

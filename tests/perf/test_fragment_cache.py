@@ -210,3 +210,85 @@ def test_consortium_city_change_shows_in_the_event_page_zone_options(client, eve
     partner.city = "Newer Town"
     partner.save()
     assert "Asia/Tokyo (Old Town, Newer Town)" in client.get("/en/events/shown/").content.decode()
+
+
+def _header(html):
+    """The header up to the language switcher (which links the page itself)."""
+    return html[
+        html.index('<header class="site-header">') : html.index('<nav class="language-switcher"')
+    ]
+
+
+def _footer(html):
+    return html[html.index('<footer class="site-footer">') : html.index("</footer>")]
+
+
+def test_page_frame_is_one_fragment_per_language_and_shows_an_identity_edit(client):
+    from content.site import SiteIdentity
+
+    identity = SiteIdentity.objects.create(
+        acronym="FLOW",
+        name_en="Baltic flow",
+        name_it="Flusso baltico",
+        contact_email="a@flow.example",
+    )
+    first = client.get("/en/events/").content.decode()
+    # Another page in the same language reads the same header and footer.
+    other = client.get("/en/practices/").content.decode()
+    assert _header(other) == _header(first)
+    assert _footer(other) == _footer(first)
+    assert '<span class="brand-name">Baltic flow</span>' in _header(first)
+    assert '<span class="brand-name">Flusso baltico</span>' in _header(
+        client.get("/it/events/").content.decode()
+    )
+
+    identity.name_en = "Open flow"
+    identity.contact_email = "b@flow.example"
+    identity.save()
+
+    html = client.get("/en/practices/").content.decode()
+    assert '<span class="brand-name">Open flow</span>' in _header(html)
+    assert "b@flow.example" in _footer(html)
+    assert "a@flow.example" not in html
+
+
+def test_language_switcher_stays_the_page_s_own_with_a_cached_header(client):
+    client.get("/en/events/")
+    html = client.get("/en/practices/?q=x").content.decode()
+    switcher = html[html.index('<nav class="language-switcher"') :]
+    switcher = switcher[: switcher.index("</nav>")]
+    assert "?q=x" in switcher
+    assert "/events/" not in switcher
+
+
+def test_a_request_reads_the_content_versions_once(client, event):
+    from django.core.cache import cache as shared
+
+    client.get("/en/events/")  # warm: cards, form, frame, identity
+    calls = []
+    original = shared.get_many
+
+    def counting(keys, *args, **kwargs):
+        calls.append(list(keys))
+        return original(keys, *args, **kwargs)
+
+    shared.get_many = counting
+    try:
+        html = client.get("/en/events/").content.decode()
+    finally:
+        shared.get_many = original
+    assert "Published event" in _cards(html)
+    # One round trip (the versions, with the identity), then everything from this process.
+    assert len(calls) == 1
+
+
+def test_local_entries_keep_the_latest_and_only_under_their_version():
+    from content.page_cache import LocalEntries
+
+    entries = LocalEntries(2)
+    entries.put("a", ("v1", "A"))
+    entries.put("b", ("v1", "B"))
+    assert entries.get("a", "v1") == ("v1", "A")  # now the most recently used
+    entries.put("c", ("v1", "C"))
+    assert [entries.get(k, "v1") for k in "abc"] == [("v1", "A"), None, ("v1", "C")]
+    assert entries.get("a", "v2") is None
