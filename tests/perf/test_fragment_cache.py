@@ -114,13 +114,13 @@ def test_cached_list_page_is_the_page_rendered_without_fragments(client, setting
     assert again == plain
 
 
-def test_events_list_with_warm_fragments_reads_only_the_count_and_the_pks(
+def test_events_list_with_warm_fragments_reads_only_the_pks(
     client, event, django_assert_num_queries
 ):
     for n in range(12):
         EventFactory(start_date=dt.date(2099, 5, n + 1), end_date=dt.date(2099, 5, n + 1))
     client.get("/en/events/")
-    with django_assert_num_queries(2):  # the count, the page's pks
+    with django_assert_num_queries(1):  # the page's pks; the count is cached
         response = client.get("/en/events/")
     assert response.content.decode().count('<li class="event-item">') == 13
 
@@ -186,13 +186,13 @@ def test_practice_card_shows_owner_theme_and_practice_edits_on_the_next_request(
     assert all("New practice title" in c and "Old practice" not in c for c in cards())
 
 
-def test_practice_catalogue_with_warm_fragments_reads_only_the_count_and_the_pks(
+def test_practice_catalogue_with_warm_fragments_reads_only_the_pks(
     client, django_assert_num_queries
 ):
     for n in range(5):
         GoodPracticeFactory(title_en=f"Practice {n}")
     client.get("/en/practices/")
-    with django_assert_num_queries(2):  # the count, the page's pks
+    with django_assert_num_queries(1):  # the page's pks; the count is cached
         response = client.get("/en/practices/")
     assert response.content.decode().count('<li class="practice-item">') == 5
 
@@ -292,3 +292,25 @@ def test_local_entries_keep_the_latest_and_only_under_their_version():
     entries.put("c", ("v1", "C"))
     assert [entries.get(k, "v1") for k in "abc"] == [("v1", "A"), None, ("v1", "C")]
     assert entries.get("a", "v2") is None
+
+
+def _count(html):
+    start = html.index('<p class="result-count" role="status">')
+    return html[start : html.index("</p>", start)].split(">", 1)[1].strip()
+
+
+def test_list_counts_are_kept_per_filter_until_an_edit(client, event):
+    EventFactory(kind="study_visit", start_date=dt.date(2099, 2, 1), end_date=dt.date(2099, 2, 1))
+    assert _count(client.get("/en/events/").content.decode()) == "2 events"
+    assert _count(client.get("/en/events/?kind=study_visit").content.decode()) == "1 event"
+
+    EventFactory(kind="study_visit", start_date=dt.date(2099, 4, 1), end_date=dt.date(2099, 4, 1))
+    assert _count(client.get("/en/events/?kind=study_visit").content.decode()) == "2 events"
+    assert _count(client.get("/en/events/").content.decode()) == "3 events"
+    event.is_published = False
+    event.save()
+    assert _count(client.get("/en/events/?page=1").content.decode()) == "2 events"
+
+    GoodPracticeFactory(title_en="Counted practice")
+    html = client.get("/en/practices/").content.decode()
+    assert _count(html) == "1 good practice"
