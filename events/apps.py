@@ -18,5 +18,7 @@ class EventsConfig(AppConfig):
             models.Material,
             models.EventChange,
             models.Semester,
+            # The event page's gallery: an approved photo shows on the next request.
+            models.EventPhoto,
             scope="events",
         )
