@@ -1,7 +1,8 @@
+import functools
 from urllib.parse import unquote, urlsplit, urlunsplit
 
 from django.conf import settings
-from django.urls import NoReverseMatch, Resolver404, resolve, reverse
+from django.urls import NoReverseMatch, Resolver404, get_urlconf, resolve, reverse
 from django.utils.translation import get_language, get_language_info, override
 
 from content.languages import open_graph_locale
@@ -44,19 +45,12 @@ def translations(url, codes):
     than twice per language: translating a page's links was a tenth of a list page's time."""
     parsed = urlsplit(url)
     path = urlunsplit(("", "", parsed.path, "", ""))
-    try:
-        match = resolve(unquote(parsed.path))
-    except Resolver404:
-        return [(url, path) for _code in codes]
-    name = f"{match.namespace}:{match.url_name}" if match.namespace else match.url_name
     found = []
-    for code in codes:
-        with override(code):
-            try:
-                translated = reverse(name, args=match.args, kwargs=match.kwargs)
-            except NoReverseMatch:
-                found.append((url, path))
-                continue
+    urlconf = get_urlconf() or settings.ROOT_URLCONF
+    for translated in _translated_paths(parsed.path, get_language(), tuple(codes), urlconf):
+        if translated is None:
+            found.append((url, path))
+            continue
         found.append(
             (
                 urlunsplit(
@@ -66,3 +60,23 @@ def translations(url, codes):
             )
         )
     return found
+
+
+@functools.lru_cache(maxsize=4096)
+def _translated_paths(path, active, codes, urlconf):
+    """The path in each language (None where it does not resolve or reverse). A function of the
+    URL patterns alone (the URLconf is part of the key), which do not change while the process
+    runs; so is the active language: the prefix of i18n_patterns resolves only in it."""
+    try:
+        match = resolve(unquote(path), urlconf)
+    except Resolver404:
+        return tuple(None for _code in codes)
+    name = f"{match.namespace}:{match.url_name}" if match.namespace else match.url_name
+    found = []
+    for code in codes:
+        with override(code):
+            try:
+                found.append(reverse(name, urlconf, args=match.args, kwargs=match.kwargs))
+            except NoReverseMatch:
+                found.append(None)
+    return tuple(found)
