@@ -1,7 +1,9 @@
 from django.db.models import Q
+from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
 from django.views.generic import DetailView, ListView
 
-from content.fragments import fragments_enabled
+from content.fragments import cached_fragment, fragments_enabled
 
 from .models import Organisation
 from .structured_data import organisation_data
@@ -49,14 +51,20 @@ class OrganisationDetailView(DetailView):
             hosted, attended = self._event_rows(org, self.EVENTS_SHOWN + 1)
         practices = org.practices.published()
         context.update(
-            people=org.people.public(),
+            people_html=self._section(org, "people", ("partners",), people=org.people.public()),
             hosted_events=hosted[: self.EVENTS_SHOWN],
             more_hosted=len(hosted) > self.EVENTS_SHOWN,
             attended_events=attended[: self.EVENTS_SHOWN],
             more_attended=len(attended) > self.EVENTS_SHOWN,
             owned_practices=practices.card_rows(),
-            imports=org.imports.filter(practice__status="published").select_related(
-                "practice__owner"
+            # What an import shows: the practice (practices) and its owner's label (partners).
+            imports_html=self._section(
+                org,
+                "imports",
+                ("practices", "partners"),
+                imports=org.imports.filter(practice__status="published").select_related(
+                    "practice__owner"
+                ),
             ),
             structured_data={
                 "@context": "https://schema.org",
@@ -64,6 +72,19 @@ class OrganisationDetailView(DetailView):
             },
         )
         return context
+
+    @staticmethod
+    def _section(org, name, scopes, **context):
+        """The HTML of the section templates/partners/_organisation_<name>.html, rendered with
+        `context` (lazy querysets: they run only when the fragment is not cached) and cached
+        until a write to one of `scopes`."""
+        html = cached_fragment(
+            f"organisation-{name}",
+            (org.pk,),
+            scopes,
+            lambda: render_to_string(f"partners/_organisation_{name}.html", context),
+        )
+        return mark_safe(html)  # noqa: S308 - a rendered template
 
     @staticmethod
     def _event_rows(org, limit):
