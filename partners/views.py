@@ -44,19 +44,14 @@ class OrganisationDetailView(DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         org = self.object
-        # One row more than shown says whether there are more, without counting them all.
-        if fragments_enabled():
-            hosted, attended = self._event_pks(org, self.EVENTS_SHOWN + 1)
-        else:
-            hosted, attended = self._event_rows(org, self.EVENTS_SHOWN + 1)
-        practices = org.practices.published()
+        hosted, attended, owned = self._lists(org)
         context.update(
             people_html=self._section(org, "people", ("partners",), people=org.people.public()),
             hosted_events=hosted[: self.EVENTS_SHOWN],
             more_hosted=len(hosted) > self.EVENTS_SHOWN,
             attended_events=attended[: self.EVENTS_SHOWN],
             more_attended=len(attended) > self.EVENTS_SHOWN,
-            owned_practices=practices.card_rows(),
+            owned_practices=owned,
             # What an import shows: the practice (practices) and its owner's label (partners).
             imports_html=self._section(
                 org,
@@ -72,6 +67,22 @@ class OrganisationDetailView(DetailView):
             },
         )
         return context
+
+    def _lists(self, org):
+        """The events hosted and attended, one more than shown of each (which says whether
+        there are more, without counting them all), and the practices owned. With the fragment
+        cache, their pks for the cached cards, kept until an event or a practice changes (the
+        practices' order is the reader's language's: the key has the language); else the rows
+        for the cards."""
+        limit = self.EVENTS_SHOWN + 1
+        practices = org.practices.published()
+        if not fragments_enabled():
+            return *self._event_rows(org, limit), practices.with_related()
+
+        def pks():
+            return *self._event_pks(org, limit), list(practices.values_list("pk", flat=True))
+
+        return cached_fragment("organisation-lists", (org.pk,), ("events", "practices"), pks)
 
     @staticmethod
     def _section(org, name, scopes, **context):
