@@ -3,7 +3,7 @@ from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 from django.views.generic import DetailView, ListView
 
-from content.fragments import cached_fragment, fragments_enabled
+from content.fragments import cached_fragment, cached_fragments, fragments_enabled
 
 from .models import Organisation
 from .structured_data import organisation_data
@@ -39,28 +39,24 @@ class OrganisationDetailView(DetailView):
     # the events attended; beyond, a subquery (which PostgreSQL plans as a walk of every
     # published event in date order).
     IDS_INLINE = 500
+    # What the cached people and imports sections show: people (partners); imports, the
+    # practice (practices) and its owner's label (partners).
+    SECTION_SCOPES = ("practices", "partners")
     template_name = "partners/organisation_detail.html"
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         org = self.object
         hosted, attended, owned = self._lists(org)
+        people_html, imports_html = self._sections(org)
         context.update(
-            people_html=self._section(org, "people", ("partners",), people=org.people.public()),
+            people_html=people_html,
             hosted_events=hosted[: self.EVENTS_SHOWN],
             more_hosted=len(hosted) > self.EVENTS_SHOWN,
             attended_events=attended[: self.EVENTS_SHOWN],
             more_attended=len(attended) > self.EVENTS_SHOWN,
             owned_practices=owned,
-            # What an import shows: the practice (practices) and its owner's label (partners).
-            imports_html=self._section(
-                org,
-                "imports",
-                ("practices", "partners"),
-                imports=org.imports.filter(practice__status="published").select_related(
-                    "practice__owner"
-                ),
-            ),
+            imports_html=imports_html,
             structured_data={
                 "@context": "https://schema.org",
                 **organisation_data(org, self.request),
@@ -84,18 +80,30 @@ class OrganisationDetailView(DetailView):
 
         return cached_fragment("organisation-lists", (org.pk,), ("events", "practices"), pks)
 
-    @staticmethod
-    def _section(org, name, scopes, **context):
-        """The HTML of the section templates/partners/_organisation_<name>.html, rendered with
-        `context` (lazy querysets: they run only when the fragment is not cached) and cached
-        until a write to one of `scopes`."""
-        html = cached_fragment(
-            f"organisation-{name}",
-            (org.pk,),
-            scopes,
-            lambda: render_to_string(f"partners/_organisation_{name}.html", context),
-        )
-        return mark_safe(html)  # noqa: S308 - a rendered template
+    @classmethod
+    def _sections(cls, org):
+        """The HTML of the people and the imports sections (templates/partners/
+        _organisation_<name>.html), read in one cache round trip and rendered, when not cached,
+        until a write to SECTION_SCOPES."""
+        contexts = {
+            "people": lambda: {"people": org.people.public()},
+            "imports": lambda: {
+                "imports": org.imports.filter(practice__status="published").select_related(
+                    "practice__owner"
+                )
+            },
+        }
+        names = list(contexts)
+
+        def render(indexes):
+            return [
+                render_to_string(f"partners/_organisation_{names[i]}.html", contexts[names[i]]())
+                for i in indexes
+            ]
+
+        parts = [(name, org.pk) for name in names]
+        html = cached_fragments("organisation-section", parts, cls.SECTION_SCOPES, render)
+        return [mark_safe(text) for text in html]  # noqa: S308 - rendered templates
 
     @staticmethod
     def _event_rows(org, limit):
