@@ -219,3 +219,14 @@ def test_partner_page_owned_practice_edits_show_on_the_next_request(client, tart
     practice.status = "draft"
     practice.save()
     assert owned() == ["Open data portal"]
+
+
+def test_partner_page_after_an_edit_query_count_constant(client, django_assert_num_queries, tartu):
+    """Nothing cached (the first request after an edit): the lists' pks (participations, hosted,
+    attended, owned), people, imports, the site's identity (base.html), then the rows of the
+    cards (with their hosts, with their themes)."""
+    for n in (1, 12):
+        _grow(tartu, n)
+        cache.clear()
+        with django_assert_num_queries(14):
+            client.get(URL)
