@@ -114,13 +114,13 @@ def test_cached_list_page_is_the_page_rendered_without_fragments(client, setting
     assert again == plain
 
 
-def test_events_list_with_warm_fragments_reads_only_the_pks(
+def test_events_list_with_warm_fragments_asks_nothing_of_the_database(
     client, event, django_assert_num_queries
 ):
     for n in range(12):
         EventFactory(start_date=dt.date(2099, 5, n + 1), end_date=dt.date(2099, 5, n + 1))
     client.get("/en/events/")
-    with django_assert_num_queries(1):  # the page's pks; the count is cached
+    with django_assert_num_queries(0):  # the count and the page's pks are kept
         response = client.get("/en/events/")
     assert response.content.decode().count('<li class="event-item">') == 13
 
@@ -186,13 +186,13 @@ def test_practice_card_shows_owner_theme_and_practice_edits_on_the_next_request(
     assert all("New practice title" in c and "Old practice" not in c for c in cards())
 
 
-def test_practice_catalogue_with_warm_fragments_reads_only_the_pks(
+def test_practice_catalogue_with_warm_fragments_asks_nothing_of_the_database(
     client, django_assert_num_queries
 ):
     for n in range(5):
         GoodPracticeFactory(title_en=f"Practice {n}")
     client.get("/en/practices/")
-    with django_assert_num_queries(1):  # the page's pks; the count is cached
+    with django_assert_num_queries(0):  # the count and the page's pks are kept
         response = client.get("/en/practices/")
     assert response.content.decode().count('<li class="practice-item">') == 5
 
@@ -314,3 +314,29 @@ def test_list_counts_are_kept_per_filter_until_an_edit(client, event):
     GoodPracticeFactory(title_en="Counted practice")
     html = client.get("/en/practices/").content.decode()
     assert _count(html) == "1 good practice"
+
+
+def test_list_pages_are_kept_per_page_language_and_filter(client, event):
+    for n in range(21):
+        EventFactory(
+            title_en=f"Extra {n}",
+            title_it=f"Extra {n} it",
+            start_date=dt.date(2098, 1, n + 1),
+            end_date=dt.date(2098, 1, n + 1),
+        )
+    first = _cards(client.get("/en/events/").content.decode())
+    second = _cards(client.get("/en/events/?page=2").content.decode())
+    assert "Published event" in first
+    assert "Published event" not in second
+    assert second.count('<li class="event-item">') == 2
+    assert "Evento pubblicato" in _cards(client.get("/it/events/").content.decode())
+    assert client.get("/en/events/?page=3").status_code == 404
+    assert client.get("/en/events/?page=abc").status_code == 404
+
+    newest = EventFactory(
+        title_en="Newest event", start_date=dt.date(2100, 1, 1), end_date=dt.date(2100, 1, 1)
+    )
+    assert "Newest event" in _cards(client.get("/en/events/").content.decode())
+    assert client.get("/en/events/?page=2").content.decode().count('<li class="event-item">') == 3
+    newest.delete()
+    assert "Newest event" not in _cards(client.get("/en/events/").content.decode())
