@@ -98,11 +98,15 @@ def _part_key(*parts):
     return PART_PREFIX + hashlib.sha256("|".join(map(str, parts)).encode()).hexdigest()
 
 
-def _event_key(request, pk, zone, marker):
+def _key_prefix(request):
+    """What the VEVENTs of every event of a request share: the language and the address."""
+    return "|".join(["event", get_language(), request.scheme, request.get_host()])
+
+
+def _event_key(prefix, pk, zone, marker):
     """The key of an event's VEVENTs: the event, the zone its times are shown in (its own or
-    its host's), and a marker of what they show (`_marker()`), in the language and the address
-    of the request."""
-    return _part_key("event", get_language(), request.scheme, request.get_host(), pk, zone, *marker)
+    its host's), and a marker of what they show (`_marker()`), after `_key_prefix()`."""
+    return _part_key(prefix, pk, zone, *marker)
 
 
 def _marker(event):
@@ -152,9 +156,9 @@ class _Entry:
         self.start_date, self.end_date, self.zone = start_date, end_date, zone
 
 
-def _entry(event, request):
+def _entry(event, prefix):
     zone = event.tzname
-    key = _event_key(request, event.pk, zone, _marker(event))
+    key = _event_key(prefix, event.pk, zone, _marker(event))
     shown_zone = zone if not event.is_date_only or event.workshops.all() else None
     return _Entry(event.pk, key, event.start_date, event.end_date, shown_zone)
 
@@ -162,7 +166,7 @@ def _entry(event, request):
 def _lean_entries(events, request):
     """The entries of the first CALENDAR_LENGTH events of this queryset, read as plain values
     in one query: no rows, no workshops."""
-    default = settings.PORTAL_DEFAULT_TIMEZONE
+    default, prefix = settings.PORTAL_DEFAULT_TIMEZONE, _key_prefix(request)
     rows = events.annotate(
         sequence=change_count() + models.F("calendar_revision"),
         workshop_summary=_workshop_summary(),
@@ -181,7 +185,7 @@ def _lean_entries(events, request):
     entries = []
     for pk, zone, host_zone, updated, version, sequence, summary, start, end, time in rows:
         zone = zone or host_zone or default
-        key = _event_key(request, pk, zone, (updated.isoformat(), version, sequence, summary))
+        key = _event_key(prefix, pk, zone, (updated.isoformat(), version, sequence, summary))
         shown_zone = zone if time is not None or summary is not None else None
         entries.append(_Entry(pk, key, start, end, shown_zone))
     return entries
@@ -239,9 +243,9 @@ def calendar_bytes(events, name, request):
     def render_missing(missing):
         return {entry.key: _vevents(by_key[entry.key], request) for entry in missing}
 
-    entries = []
+    entries, prefix = [], _key_prefix(request)
     for event in events:
-        entry = _entry(event, request)
+        entry = _entry(event, prefix)
         by_key[entry.key] = event
         entries.append(entry)
     return _stitch(entries, name, render_missing)
