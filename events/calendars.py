@@ -198,7 +198,8 @@ def _head(name):
 def _stitch(entries, name, render_missing):
     """The file of these entries: the calendar's lines, the VTIMEZONEs of the zones they use
     and each entry's VEVENTs, from the cache; `render_missing(entries)` gives {key: bytes} of
-    the ones not cached, which are then stored."""
+    the ones not cached, which are then stored. The file itself is kept under all its parts'
+    keys too, so that a feed whose events did not change reads one value, not one per event."""
     end = b"END:VCALENDAR\r\n"
     if not entries:
         return _head(name)
@@ -206,7 +207,12 @@ def _stitch(entries, name, render_missing):
     first = min(e.start_date for e in entries) - dt.timedelta(days=366)
     last = max(e.end_date for e in entries) + dt.timedelta(days=366)
     zone_key = _part_key("zones", zones, first, last)
-    found = cache.get_many([entry.key for entry in entries] + [zone_key])
+    keys = [entry.key for entry in entries]
+    file_key = _part_key("file", get_language(), current_identity().acronym, name, zone_key, *keys)
+    stitched = cache.get(file_key)
+    if stitched is not None:
+        return stitched
+    found = cache.get_many([*keys, zone_key])
     missing = [entry for entry in entries if entry.key not in found]
     if missing:
         rendered = render_missing(missing)
@@ -216,9 +222,12 @@ def _stitch(entries, name, render_missing):
     if timezones is None:
         timezones = _timezones(zones, first, last)
         cache.set(zone_key, timezones, PART_SECONDS)
-    body = b"".join(found.get(entry.key, b"") for entry in entries)
+    body = b"".join(found.get(key, b"") for key in keys)
     head = _head(name)
-    return head[: -len(end)] + timezones + body + end
+    stitched = head[: -len(end)] + timezones + body + end
+    if all(key in found for key in keys):  # not when an event went off the site meanwhile
+        cache.set(file_key, stitched, PART_SECONDS)
+    return stitched
 
 
 def _timezones(zones, first, last):
