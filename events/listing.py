@@ -36,6 +36,8 @@ class BadFilter(ValueError):
 def filtered_events(data, queryset=None):
     """Published events narrowed by the list filters in `data`; raises BadFilter when invalid."""
     queryset = Event.objects.published() if queryset is None else queryset
+    if not any(data.get(name) for name in EventFilter.base_filters):
+        return queryset.all()  # what the filters give without a value: no form to build
     filterset = EventFilter(data, queryset=queryset)
     if not filterset.is_valid():
         raise BadFilter({name: list(errors) for name, errors in filterset.errors.items()})
