@@ -146,16 +146,22 @@ def _text_parameter(text, connection):
     return f"%{connection.ops.prep_for_like_query(text)}%"
 
 
-def _union_statement(kinds, connection, cap):
-    """The SQL and parameters of the union of the kinds' first cap + 1 matches of the
-    placeholder text, and the positions of the parameters that are the text."""
+def _union_statement(kinds, connection, shown, cap):
+    """The SQL and parameters of the union, for each kind, of its first `shown` matches of the
+    placeholder text in order (rows `index, pk`) and of their count up to cap + 1 in any order
+    (a row `-1 - index, count`: the ordered walk that stops after 20 matches would read five
+    times as far for 101), and the positions of the parameters that are the text."""
     quote = connection.ops.quote_name
+    m = quote("m")
     branches, params = [], []
     for index, (_name, queryset) in enumerate(kinds):
-        first = queryset.search(_PLACEHOLDER_TEXT).values_list("pk")[: cap + 1]
-        sql, branch_params = first.query.get_compiler(connection=connection).as_sql()
-        branches.append(f"SELECT {index}, {quote('m')}.{quote('pk')} FROM ({sql}) {quote('m')}")
-        params.extend(branch_params)
+        matches = queryset.search(_PLACEHOLDER_TEXT).values_list("pk")
+        first = matches[:shown].query.get_compiler(connection=connection).as_sql()
+        counted = matches.order_by()[: cap + 1].query.get_compiler(connection=connection).as_sql()
+        branches.append(f"SELECT {index}, {m}.{quote('pk')} FROM ({first[0]}) {m}")
+        branches.append(f"SELECT {-1 - index}, COUNT(*) FROM ({counted[0]}) {m}")
+        params.extend(first[1])
+        params.extend(counted[1])
     placeholder = _text_parameter(_PLACEHOLDER_TEXT, connection)
     positions = [i for i, param in enumerate(params) if param == placeholder]
     if not positions:
@@ -197,20 +203,25 @@ def first_matches(kinds, text, shown, cap):
         connection.alias,
         get_language(),
         tuple((name, queryset.model) for name, queryset in kinds),
+        shown,
         cap,
     )
     statement = _statements.get(key)
     if statement is None:
-        statement = _statements[key] = _union_statement(kinds, connection, cap)
+        statement = _statements[key] = _union_statement(kinds, connection, shown, cap)
     sql, params, positions = statement
     params = list(params)
     for position in positions:
         params[position] = value
     found = {name: [] for name in names}
+    counts = {}
     # Each branch's rows come in its own order (a UNION ALL appends its branches' rows).
-    for index, pk in _execute(connection, sql, params):
-        found[names[index]].append(pk)
-    return {name: (len(pks), pks[:shown]) for name, pks in found.items()}
+    for index, value in _execute(connection, sql, params):
+        if index < 0:
+            counts[names[-1 - index]] = value
+        else:
+            found[names[index]].append(value)
+    return {name: (counts[name], pks) for name, pks in found.items()}
 
 
 # Migration operations of the migrations that first built the search (PostgreSQL only), kept
