@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 from django.views.generic import TemplateView
 
+from content.search import first_matches
 from content.site import current_identity
 from events.models import Event
 from partners.models import Organisation
@@ -44,6 +45,12 @@ class SearchForm(forms.Form):
     q = forms.CharField(label=_("Search for"), max_length=SEARCH_MAX_LENGTH, required=False)
 
 
+def in_order(queryset, pks):
+    """The rows of the queryset with these pks, in the order of pks."""
+    rows = queryset.in_bulk(pks) if pks else {}
+    return [rows[pk] for pk in pks if pk in rows]
+
+
 class SearchView(TemplateView):
     """Published events, published practices and organisations matching q, in the reader's
     language or in English."""
@@ -57,18 +64,33 @@ class SearchView(TemplateView):
         query = form.cleaned_data["q"].strip() if form.is_valid() else ""
         context["query"] = query
         if query:
-            events = Event.objects.published().search(query).card_rows()
-            practices = GoodPractice.objects.published().search(query).card_rows()
-            organisations = Organisation.objects.search(query).order_by(
+            published_events = Event.objects.published()
+            published_practices = GoodPractice.objects.published()
+            organisations = Organisation.objects.order_by(
                 F("partner_number").asc(nulls_last=True), "name"
             )
+            found = first_matches(
+                [
+                    ("events", published_events),
+                    ("practices", published_practices),
+                    ("organisations", organisations),
+                ],
+                query,
+                RESULTS_PER_KIND,
+                SEARCH_COUNT_CAP,
+            )
+            items = {
+                "events": published_events.cards_of(found["events"][1]),
+                "practices": published_practices.cards_of(found["practices"][1]),
+                "organisations": in_order(organisations, found["organisations"][1]),
+            }
             context["count_cap"] = SEARCH_COUNT_CAP
             context["sections"] = [
-                (key, heading, found.count_up_to(SEARCH_COUNT_CAP), found[:RESULTS_PER_KIND])
-                for key, heading, found in [
-                    ("events", _("Events"), events),
-                    ("practices", _("Good practices"), practices),
-                    ("organisations", _("Organisations"), organisations),
+                (key, heading, found[key][0], items[key])
+                for key, heading in [
+                    ("events", _("Events")),
+                    ("practices", _("Good practices")),
+                    ("organisations", _("Organisations")),
                 ]
             ]
         return context

@@ -104,3 +104,14 @@ def card_rows(queryset, with_related):
     if fragments_enabled():
         return queryset.prefetch_related(None).values_list("pk", flat=True)
     return with_related(queryset)
+
+
+def cards_of(queryset, pks, with_related):
+    """The rows of a list of cards showing the items of pks, in that order, as card_rows()
+    gives them: with the fragment cache, the pks; else the rows, `with_related(queryset)` (a pk
+    not in the queryset has no card)."""
+    pks = list(pks)
+    if fragments_enabled() or not pks:
+        return pks
+    rows = with_related(queryset).in_bulk(pks)
+    return [rows[pk] for pk in pks if pk in rows]

@@ -10,9 +10,10 @@ import re
 
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchQuery, SearchVector, SearchVectorField
-from django.db import connections, migrations, models
+from django.db import connections, migrations, models, transaction
 from django.db.models import Q
 from django.utils.text import format_lazy
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from . import languages
@@ -33,6 +34,13 @@ def translated_icontains(fields, text):
     return query
 
 
+def prefix_query(text):
+    """The tsquery (raw syntax) of the text's words, every word as a prefix ("digital" finds
+    "digitalises", as the substring search does); None for a text without words."""
+    words = re.findall(r"\w+", text)
+    return " & ".join(f"{word}:*" for word in words) if words else None
+
+
 def translated_search(queryset, fields, text):
     """The queryset narrowed to items whose text matches, in the reader's language or English.
 
@@ -43,11 +51,9 @@ def translated_search(queryset, fields, text):
     """
     if connections[queryset.db].vendor != "postgresql":
         return queryset.filter(translated_icontains(fields, text))
-    words = re.findall(r"\w+", text)
-    if not words:
+    prefixes = prefix_query(text)
+    if prefixes is None:
         return queryset.none()
-    # Every word as a prefix ("digital" finds "digitalises"), as the substring search does.
-    prefixes = " & ".join(f"{word}:*" for word in words)
     query = Q()
     for language in reader_languages():
         config = languages.search_config(language)
@@ -115,10 +121,107 @@ class SearchableQuerySet(LeanQuerySet):
         """Items whose searched fields hold the text, in the reader's language or English."""
         return translated_search(self, self.model.SEARCH_FIELDS, text)
 
-    def count_up_to(self, cap):
-        """How many items there are, counting no further than cap + 1: a common word matches
-        thousands, and counting them all reads every matching row."""
-        return self.order_by()[: cap + 1].count()
+
+# The planner settings of the search's statement, for that statement only: with them, a word
+# matched by a few hundred items is collected through the GIN index instead of walking the whole
+# order index and reading each row's tsvector (15 ms instead of 2 at 20,000 events), and the
+# practices are never read by a sequential scan (100 ms for a common word); a common word still
+# walks the order index and stops at the cap (docs/performance.md, EXPLAIN ANALYZE figures).
+PLANNER_SETTINGS = (
+    "SELECT set_config('enable_seqscan', 'off', true), "
+    "set_config('enable_incremental_sort', 'off', true)"
+)
+
+# The text a statement is compiled with, replaced by the reader's in its parameters only.
+_PLACEHOLDER_TEXT = "qzsearchedtextzq"
+_statements = {}
+
+
+def _text_parameter(text, connection):
+    """The one value through which a searched text enters the SQL: on PostgreSQL its prefix
+    query (None: it has no words, nothing matches); elsewhere its LIKE pattern, as the
+    `icontains` of translated_icontains() binds it."""
+    if connection.vendor == "postgresql":
+        return prefix_query(text)
+    return f"%{connection.ops.prep_for_like_query(text)}%"
+
+
+def _union_statement(kinds, connection, shown, cap):
+    """The SQL and parameters of the union, for each kind, of its first `shown` matches of the
+    placeholder text in order (rows `index, pk`) and of their count up to cap + 1 in any order
+    (a row `-1 - index, count`: the ordered walk that stops after 20 matches would read five
+    times as far for 101), and the positions of the parameters that are the text."""
+    quote = connection.ops.quote_name
+    m = quote("m")
+    branches, params = [], []
+    for index, (_name, queryset) in enumerate(kinds):
+        matches = queryset.search(_PLACEHOLDER_TEXT).values_list("pk")
+        first = matches[:shown].query.get_compiler(connection=connection).as_sql()
+        counted = matches.order_by()[: cap + 1].query.get_compiler(connection=connection).as_sql()
+        branches.append(f"SELECT {index}, {m}.{quote('pk')} FROM ({first[0]}) {m}")
+        branches.append(f"SELECT {-1 - index}, COUNT(*) FROM ({counted[0]}) {m}")
+        params.extend(first[1])
+        params.extend(counted[1])
+    placeholder = _text_parameter(_PLACEHOLDER_TEXT, connection)
+    positions = [i for i, param in enumerate(params) if param == placeholder]
+    if not positions:
+        raise RuntimeError("The search's statement does not bind the searched text.")
+    return " UNION ALL ".join(branches), params, positions
+
+
+def _execute(connection, sql, params):
+    if connection.vendor != "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            return cursor.fetchall()
+    # Settings made with set_config(..., true) last until the transaction ends: in a transaction
+    # of our own, rolled back, or (inside a caller's transaction) a savepoint rolled back, so
+    # that they never outlive this statement.
+    with transaction.atomic(using=connection.alias):
+        with connection.cursor() as cursor:
+            cursor.execute(f"{PLANNER_SETTINGS}; {sql}", params)
+            rows = cursor.fetchall()
+        transaction.set_rollback(True, using=connection.alias)
+    return rows
+
+
+def first_matches(kinds, text, shown, cap):
+    """For each (name, queryset) of kinds, the items of the queryset (of a searchable model, in
+    the order it lists them) that match the text as search() finds them: {name: (count, pks)},
+    the pks of the first `shown` matches in order and how many match, counted no further than
+    cap + 1. One SQL statement for all the kinds.
+
+    The statement is compiled once per database, language and kinds (names and models) and then
+    reused with the text as a parameter: the same names must always come with the same
+    querysets."""
+    names = [name for name, _queryset in kinds]
+    connection = connections[kinds[0][1].db]
+    value = _text_parameter(text, connection)
+    if value is None:
+        return {name: (0, []) for name in names}
+    key = (
+        connection.alias,
+        get_language(),
+        tuple((name, queryset.model) for name, queryset in kinds),
+        shown,
+        cap,
+    )
+    statement = _statements.get(key)
+    if statement is None:
+        statement = _statements[key] = _union_statement(kinds, connection, shown, cap)
+    sql, params, positions = statement
+    params = list(params)
+    for position in positions:
+        params[position] = value
+    found = {name: [] for name in names}
+    counts = {}
+    # Each branch's rows come in its own order (a UNION ALL appends its branches' rows).
+    for index, value in _execute(connection, sql, params):
+        if index < 0:
+            counts[names[-1 - index]] = value
+        else:
+            found[names[index]].append(value)
+    return {name: (counts[name], pks) for name, pks in found.items()}
 
 
 # Migration operations of the migrations that first built the search (PostgreSQL only), kept

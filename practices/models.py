@@ -40,6 +40,13 @@ class GoodPracticeQuerySet(SearchableQuerySet, ReviewableQuerySet):
 
         return card_rows(self, GoodPracticeQuerySet.with_related)
 
+    def cards_of(self, pks):
+        """The rows of a list of practice cards showing these practices of the queryset, in the
+        order of pks, as card_rows() gives them."""
+        from content.fragments import cards_of
+
+        return cards_of(self, pks, GoodPracticeQuerySet.with_related)
+
     def by_title(self):
         """In the order of the titles the reader sees: their language's, else the English one."""
         return self.order_by(shown("title"), "pk")

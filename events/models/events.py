@@ -103,6 +103,13 @@ class EventQuerySet(SearchableQuerySet, ReviewableQuerySet):
 
         return card_rows(self, EventQuerySet.with_related)
 
+    def cards_of(self, pks):
+        """The rows of a list of event cards showing these events of the queryset, in the order
+        of pks, as card_rows() gives them."""
+        from content.fragments import cards_of
+
+        return cards_of(self, pks, EventQuerySet.with_related)
+
     def with_details(self):
         """Everything the event page shows, in a constant number of queries.
 

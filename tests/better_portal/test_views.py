@@ -3,6 +3,7 @@ import re
 import xml.etree.ElementTree as ET
 
 import pytest
+from django.db import connection
 from django.template.loader import render_to_string
 from django.utils import translation
 
@@ -204,15 +205,22 @@ def test_search_too_long_message_translated(client):
     )
 
 
+def search_queries(count):
+    """A search page's query count: on PostgreSQL its statement runs in a savepoint of the
+    test's transaction (SAVEPOINT, ROLLBACK TO, RELEASE), so that its planner settings end
+    with it; outside a transaction it is one query (tests/perf/test_search.py)."""
+    return count + (3 if connection.vendor == "postgresql" else 0)
+
+
 def test_search_query_count_constant(client, django_assert_num_queries):
     EventFactory(title_en="Data event")
     GoodPracticeFactory(title_en="Data practice")
-    with django_assert_num_queries(9):
+    with django_assert_num_queries(search_queries(6)):
         client.get("/en/search/", {"q": "data"})
 
     EventFactory.create_batch(5, title_en="Data event")
     GoodPracticeFactory.create_batch(5, title_en="Data practice")
-    with django_assert_num_queries(9):
+    with django_assert_num_queries(search_queries(6)):
         client.get("/en/search/", {"q": "data"})
 
 
@@ -247,12 +255,12 @@ def test_search_in_italian_query_count_constant(client, django_assert_num_querie
     # (no "(in English)" hint then) comes with the rows, not one query per row.
     EventFactory(title_en="Data event", summary_en="About data")
     GoodPracticeFactory(title_en="Data practice", summary_en="About data")
-    with django_assert_num_queries(9):
+    with django_assert_num_queries(search_queries(6)):
         client.get("/it/search/", {"q": "data"})
 
     EventFactory.create_batch(5, title_en="Data event", summary_en="About data")
     GoodPracticeFactory.create_batch(5, title_en="Data practice", summary_en="About data")
-    with django_assert_num_queries(9):
+    with django_assert_num_queries(search_queries(6)):
         html = client.get("/it/search/", {"q": "data"}).content.decode()
 
     practices = inner(html, '<section aria-labelledby="results-practices"')
