@@ -151,6 +151,21 @@ def _uncached_site_identity():
     change nothing: each test reads the identity its own database holds."""
     from django.core.cache import cache
 
+    from content.page_cache import local_entries
     from content.site import IDENTITY_CACHE_KEY
 
     cache.delete(IDENTITY_CACHE_KEY)
+    local_entries.clear()
+
+
+@pytest.fixture
+def fragment_cache(settings):
+    """As on an uncached server with Redis: the page cache off, the fragment caches on (in
+    this process's memory cache, emptied before and after)."""
+    from django.core.cache import cache
+
+    settings.PORTAL_PAGE_CACHE = False
+    settings.PORTAL_FRAGMENT_CACHE = True
+    cache.clear()
+    yield
+    cache.clear()

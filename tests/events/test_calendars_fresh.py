@@ -11,19 +11,10 @@ from icalendar import Calendar
 from events.models import Event
 from tests.factories import EventChangeFactory, EventFactory, PartnerFactory, WorkshopFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fragment_cache")]
 
 FEED = "/en/events/calendar.ics"
 EXPORT = "/en/api/events/"
-
-
-@pytest.fixture(autouse=True)
-def fragment_cache(settings):
-    settings.PORTAL_PAGE_CACHE = False
-    settings.PORTAL_FRAGMENT_CACHE = True
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture

@@ -21,18 +21,9 @@ from tests.factories import (
 )
 from tests.html import inner, item_titles, text
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fragment_cache")]
 
 URL = "/en/partners/tartu/"
-
-
-@pytest.fixture(autouse=True)
-def fragment_cache(settings):
-    settings.PORTAL_PAGE_CACHE = False
-    settings.PORTAL_FRAGMENT_CACHE = True
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture

@@ -6,7 +6,6 @@ it shows appears on the next request. The page cache is off, as on an uncached s
 import datetime as dt
 
 import pytest
-from django.core.cache import cache
 
 from events.models import EventPhoto, Material, Participation
 from tests.events.test_photos import camera_jpeg
@@ -22,17 +21,12 @@ from tests.factories import (
 )
 from tests.html import text
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fragment_cache")]
 
 
 @pytest.fixture(autouse=True)
-def fragment_cache(settings, tmp_path):
+def _media_in_tmp(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
-    settings.PORTAL_PAGE_CACHE = False
-    settings.PORTAL_FRAGMENT_CACHE = True
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture

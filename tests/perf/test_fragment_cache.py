@@ -5,7 +5,6 @@ as on an uncached server, so every request renders its page."""
 import datetime as dt
 
 import pytest
-from django.core.cache import cache
 
 from events.models import Participation
 from tests.factories import (
@@ -16,16 +15,7 @@ from tests.factories import (
     ThemeFactory,
 )
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def fragment_cache(settings):
-    settings.PORTAL_PAGE_CACHE = False
-    settings.PORTAL_FRAGMENT_CACHE = True
-    cache.clear()
-    yield
-    cache.clear()
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fragment_cache")]
 
 
 @pytest.fixture

@@ -6,7 +6,6 @@ appears on the next request. The page cache is off, as on an uncached server."""
 import datetime as dt
 
 import pytest
-from django.core.cache import cache
 
 from tests.factories import (
     EventFactory,
@@ -16,16 +15,7 @@ from tests.factories import (
     TransferFactory,
 )
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def fragment_cache(settings):
-    settings.PORTAL_PAGE_CACHE = False
-    settings.PORTAL_FRAGMENT_CACHE = True
-    cache.clear()
-    yield
-    cache.clear()
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fragment_cache")]
 
 
 @pytest.fixture
