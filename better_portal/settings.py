@@ -69,6 +69,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     # First: every record logged while a request is handled carries its id (better_portal/logs.py).
     "better_portal.logs.RequestIdMiddleware",
+    # The project served (better_portal/projects.py): every later query is scoped to it.
+    "better_portal.projects.ProjectMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -446,7 +448,7 @@ EMAIL_BACKEND = os.environ.get(
 )
 DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "portal@better.example")
 
-# The name shown until coordinators set the project's identity in the admin (content.SiteIdentity).
+# The name shown until coordinators set the project's identity in the admin (content.Project).
 PORTAL_NAME = os.environ.get("PORTAL_NAME", "Project portal")
 
 # Calendars: the domain in every iCalendar UID ("event-12@better.example"). Keep it fixed once

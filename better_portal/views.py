@@ -8,7 +8,7 @@ from django.views.decorators.http import require_GET
 from django.views.generic import TemplateView
 
 from content.search import first_matches
-from content.site import current_identity
+from content.site import current_project
 from events.models import Event
 from partners.models import Organisation
 from partners.structured_data import organisation_data
@@ -34,7 +34,7 @@ class HomeView(TemplateView):
         context["structured_data"] = {
             "@context": "https://schema.org",
             "@type": "Organization",
-            "name": current_identity().acronym,
+            "name": current_project().acronym,
             "url": self.request.build_absolute_uri(reverse("home")),
             "member": [organisation_data(org, self.request) for org in partners],
         }

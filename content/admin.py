@@ -18,7 +18,7 @@ from . import languages
 from .forms import VersionedModelForm
 from .mail import send_again
 from .models import EditConflict, Mail, Versioned
-from .site import LegalPage, SiteIdentity
+from .site import LegalPage, Project
 
 # The translation tabs of modeltranslation need jQuery UI's tabs widget; it is served from our
 # own static files (no CDN, see DESIGN.md) rather than modeltranslation's default CDN address.
@@ -215,8 +215,8 @@ class MailAdmin(admin.ModelAdmin):
             self.message_user(request, _("These e-mails were sent already."), messages.WARNING)
 
 
-@admin.register(SiteIdentity)
-class SiteIdentityAdmin(HistoryTranslatedAdmin):
+@admin.register(Project)
+class ProjectAdmin(HistoryTranslatedAdmin):
     """The one identity row: the list page opens it (or the form to create it)."""
 
     fieldsets = [
@@ -228,18 +228,16 @@ class SiteIdentityAdmin(HistoryTranslatedAdmin):
     ]
 
     def has_add_permission(self, request):
-        return super().has_add_permission(request) and not SiteIdentity.objects.exists()
+        return super().has_add_permission(request) and not Project.objects.exists()
 
     def has_delete_permission(self, request, obj=None):
         return False
 
     def changelist_view(self, request, extra_context=None):
-        identity = SiteIdentity.objects.first()
+        identity = Project.objects.first()
         if identity is None:
-            return HttpResponseRedirect(reverse("admin:content_siteidentity_add"))
-        return HttpResponseRedirect(
-            reverse("admin:content_siteidentity_change", args=[identity.pk])
-        )
+            return HttpResponseRedirect(reverse("admin:content_project_add"))
+        return HttpResponseRedirect(reverse("admin:content_project_change", args=[identity.pk]))
 
 
 @admin.register(LegalPage)

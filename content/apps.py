@@ -10,7 +10,7 @@ class ContentConfig(AppConfig):
 
     def ready(self):
         from .page_cache import connect_signals, invalidate_pages_on_write
-        from .site import LegalPage, SiteIdentity
+        from .site import LegalPage, Project
 
-        invalidate_pages_on_write(SiteIdentity, LegalPage, scope="site")
+        invalidate_pages_on_write(Project, LegalPage, scope="site")
         connect_signals()

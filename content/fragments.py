@@ -21,6 +21,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
 from .page_cache import read_versioned, store_versioned, versions_are_shared
+from .scoping import cache_namespace
 
 FRAGMENT_PREFIX = "portal:fragment:"
 
@@ -38,7 +39,7 @@ def fragments_enabled():
 
 
 def fragment_key(name, parts):
-    raw = "|".join([name, get_language() or "", *(str(part) for part in parts)])
+    raw = "|".join([cache_namespace(), name, get_language() or "", *map(str, parts)])
     return FRAGMENT_PREFIX + name + ":" + hashlib.sha256(raw.encode()).hexdigest()
 
 

@@ -21,7 +21,7 @@ except ImportError:
 
 from . import languages
 from .models import Mail
-from .site import current_identity
+from .site import current_project
 
 logger = logging.getLogger(__name__)
 
@@ -41,7 +41,7 @@ def send_mail_later(template, to, language, context, reply_to="", headers=None, 
         return None
     if language not in languages.codes():
         language = settings.LANGUAGE_CODE
-    context = {"identity": current_identity(), **context}
+    context = {"identity": current_project(), **context}
     with translation.override(language):
         subject = _one_line(render_to_string(f"mail/{template}_subject.txt", context))
         body = render_to_string(f"mail/{template}.txt", context).strip()

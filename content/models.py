@@ -297,4 +297,4 @@ class Mail(models.Model):
 
 
 # The project's identity and legal pages (content/site.py), after Versioned which they extend.
-from .site import LegalPage, SiteIdentity  # noqa: E402, F401
+from .site import LegalPage, Project  # noqa: E402, F401

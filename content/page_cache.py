@@ -23,6 +23,8 @@ from django.core.cache import cache
 from django.core.signals import request_finished, request_started
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
 
+from .scoping import cache_namespace
+
 VERSION_PREFIX = "portal:content-version:"
 # "site": the site identity and legal pages, which every page shows (header, footer, meta).
 SCOPES = ("site", "events", "practices", "themes", "partners")
@@ -242,10 +244,13 @@ def store_versioned(entries, version, timeout):
 local_entries = LocalEntries(4000)
 
 
-def cached_until_content_changes(key, compute, scopes=SCOPES):
+def cached_until_content_changes(key, compute, scopes=SCOPES, shared=False):
     """compute()'s value, kept in the cache under key until the version of these scopes (every
     scope by default) changes: the version and the value are read in one round trip (none when
-    this request knows the version and this process the value)."""
+    this request knows the version and this process the value). Each project has its own value
+    unless it is `shared` by every project."""
+    if not shared:
+        key = f"{cache_namespace()}:{key}"
     version, values = read_versioned([key], scopes)
     if key in values:
         return values[key]

@@ -1,7 +1,10 @@
-"""The project as data: who runs this portal (SiteIdentity) and its legal pages (LegalPage).
+"""The project as data: the projects this portal serves (Project: its names, texts, logos,
+contact and domain) and each one's legal pages (LegalPage).
 
-Another Interreg project runs its own instance by editing these in the admin, not code: every
-template, mail, feed and calendar reads the identity through current_identity().
+An instance serves one project or a whole programme's. Another Interreg project runs its own by
+editing these in the admin, not code: every template, mail, feed and calendar reads the project
+being served through current_project(), which the request's middleware activates
+(content/scoping.py); outside a request it is the default project, the first one.
 """
 
 from urllib.parse import urlsplit
@@ -9,22 +12,29 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
-from django.db import models
+from django.db import migrations, models
 from django.urls import reverse
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from .fallback import localized
 from .models import Versioned
 from .page_cache import cached_until_content_changes
+from .scoping import active_project, project_scoped
 from .uploads import ImageUploadField
 
-IDENTITY_CACHE_KEY = "portal:site-identity"
+PROJECTS_CACHE_KEY = "portal:projects"
 
 
-class SiteIdentity(Versioned):
-    """The one row naming the project: names, texts, logos, contact and domain."""
+class ProjectQuerySet(models.QuerySet):
+    def published(self):
+        return self.all()  # a project's site is public as soon as it exists
 
-    SINGLETON_PK = 1
+
+class Project(Versioned):
+    """A cooperation project: names, texts, logos, contact, and the domain or path it is
+    served under. It owns its events, practices, semesters, partners' numbers and legal pages;
+    organisations and people are shared between projects."""
 
     acronym = models.CharField(
         _("acronym"), max_length=40, help_text=_("The short name shown everywhere, e.g. in titles.")
@@ -55,17 +65,35 @@ class SiteIdentity(Versioned):
         blank=True,
         help_text=_("The project's own domain, without https://, for example “example.eu”."),
     )
+    slug = models.SlugField(
+        _("slug"),
+        max_length=40,
+        unique=True,
+        help_text=_("The project's part of the web address on a shared domain: /en/better/."),
+    )
+
+    objects = ProjectQuerySet.as_manager()
 
     class Meta:
-        verbose_name = _("site identity")
-        verbose_name_plural = _("site identity")
+        verbose_name = _("project")
+        verbose_name_plural = _("projects")
         ordering = ["pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["domain"],
+                condition=~models.Q(domain=""),
+                name="one_project_per_domain",
+                violation_error_message=_("Another project is served on this domain."),
+            ),
+        ]
 
     def __str__(self):
-        return self.acronym or str(_("site identity"))
+        return self.acronym
 
     def save(self, *args, **kwargs):
-        self.pk = self.SINGLETON_PK  # one identity per instance
+        if not self.slug:
+            self.slug = slugify(self.acronym)[:40] or "project"
+        self.domain = self.domain.strip().lower()
         super().save(*args, **kwargs)
 
     def clean(self):
@@ -97,24 +125,102 @@ class SiteIdentity(Versioned):
         return f"{self.acronym}: {name}" if name and name != self.acronym else self.acronym
 
     @classmethod
-    def default(cls):
-        """The identity of an instance whose coordinators have not set one yet."""
-        return cls(acronym=settings.PORTAL_NAME)
+    def create_default(cls):
+        """The project of an instance whose coordinators have not named one yet."""
+        return cls.objects.create(acronym=settings.PORTAL_NAME)
 
 
 def portal_name(*args, **kwargs):
-    """The project's short name (its acronym; PORTAL_NAME until one is set): the name an
-    authenticator app and a passkey prompt show. django-otp calls it with the device, and
-    django-otp-webauthn with the request (OTP_TOTP_ISSUER, OTP_WEBAUTHN_RP_NAME_CALLABLE)."""
-    return current_identity().acronym
+    """The project's short name (its acronym): the name an authenticator app and a passkey
+    prompt show. django-otp calls it with the device, and django-otp-webauthn with the request
+    (OTP_TOTP_ISSUER, OTP_WEBAUTHN_RP_NAME_CALLABLE)."""
+    return current_project().acronym
 
 
-def current_identity():
-    """The site identity (a default one if none is stored), read from the cache until the
-    content changes: one cache round trip, and one query only after a write."""
-    return cached_until_content_changes(
-        IDENTITY_CACHE_KEY, lambda: SiteIdentity.objects.first() or SiteIdentity.default()
+def all_projects():
+    """Every project, in pk order, read from the cache until a project changes: one cache
+    round trip, and one query only after a write. An instance without one gets one."""
+
+    def compute():
+        return list(Project.objects.order_by("pk")) or [Project.create_default()]
+
+    return cached_until_content_changes(PROJECTS_CACHE_KEY, compute, ("site",), shared=True)
+
+
+def current_project():
+    """The project being served: the one activated for this request or command, else the
+    default project."""
+    return active_project() or default_project()
+
+
+def current_project_id():
+    """The default of a project-owned row's project: the project being served."""
+    return current_project().pk
+
+
+def default_project():
+    """The project served where no domain or path names another: the first one."""
+    return all_projects()[0]
+
+
+def project_for_host(host):
+    """The project served on this host name (without port), or the default project."""
+    host = host.lower()
+    projects = all_projects()
+    return next((p for p in projects if p.domain and p.domain == host), projects[0])
+
+
+def project_with_slug(slug):
+    """The project with this slug, or None."""
+    return next((p for p in all_projects() if p.slug == slug), None)
+
+
+class ProjectOwned(models.Model):
+    """A row of one project: created in the project being served (no form shows the field),
+    and checked against its project's other rows (a slug is unique in its project)."""
+
+    project = models.ForeignKey(
+        Project,
+        verbose_name=_("project"),
+        on_delete=models.PROTECT,
+        related_name="%(class)ss",
+        default=current_project_id,
+        editable=False,
     )
+
+    class Meta:
+        abstract = True
+
+    def validate_unique(self, exclude=None):
+        super().validate_unique(exclude=set(exclude or ()) - {"project"})
+
+    def validate_constraints(self, exclude=None):
+        super().validate_constraints(exclude=set(exclude or ()) - {"project"})
+
+
+def add_project_operations(app_label, model_name):
+    """The migration operations that give a model's existing rows a project: the first one
+    (which content's migration 0004 makes), as a one-project instance's rows all are."""
+    field = ProjectOwned._meta.get_field("project")
+
+    def first_project(apps, schema_editor):
+        project = apps.get_model("content", "Project").objects.order_by("pk").first()
+        apps.get_model(app_label, model_name)._base_manager.update(project=project)
+
+    nullable = models.ForeignKey("content.Project", null=True, on_delete=models.PROTECT)
+    final = models.ForeignKey(
+        "content.Project",
+        verbose_name=field.verbose_name,
+        on_delete=models.PROTECT,
+        related_name=field.remote_field.related_name,
+        default=current_project_id,
+        editable=False,
+    )
+    return [
+        migrations.AddField(model_name, "project", nullable),
+        migrations.RunPython(first_project, migrations.RunPython.noop, elidable=True),
+        migrations.AlterField(model_name, "project", final),
+    ]
 
 
 class LegalPageQuerySet(models.QuerySet):
@@ -122,7 +228,7 @@ class LegalPageQuerySet(models.QuerySet):
         return self.all()  # every legal page is public: the law asks for them on every site
 
 
-class LegalPage(Versioned):
+class LegalPage(ProjectOwned, Versioned):
     """The accessibility statement, the privacy notice and the imprint: one row each."""
 
     class Kind(models.TextChoices):
@@ -130,7 +236,7 @@ class LegalPage(Versioned):
         PRIVACY = "privacy", _("Privacy notice")
         CONTACT = "contact", _("Contact and imprint")
 
-    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, unique=True)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
     title = models.CharField(_("title"), max_length=200)
     body = models.TextField(
         _("text"),
@@ -146,12 +252,19 @@ class LegalPage(Versioned):
     )
     updated = models.DateTimeField(_("updated"), auto_now=True)
 
-    objects = LegalPageQuerySet.as_manager()
+    objects = project_scoped(LegalPageQuerySet)
 
     class Meta:
         verbose_name = _("legal page")
         verbose_name_plural = _("legal pages")
         ordering = ["kind"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["project", "kind"],
+                name="one_legal_page_per_kind",
+                violation_error_message=_("The project has a page of this kind already."),
+            ),
+        ]
 
     def __str__(self):
         return self.title or self.get_kind_display()

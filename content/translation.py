@@ -2,11 +2,11 @@ from modeltranslation.translator import TranslationOptions, register
 
 from . import languages
 from .history import track
-from .site import LegalPage, SiteIdentity
+from .site import LegalPage, Project
 
 
-@register(SiteIdentity)
-class SiteIdentityTranslationOptions(TranslationOptions):
+@register(Project)
+class ProjectTranslationOptions(TranslationOptions):
     fields = ("name", "tagline", "description", "programme_name")
 
 
@@ -17,4 +17,4 @@ class LegalPageTranslationOptions(TranslationOptions):
 
 
 # History after the translation fields exist, so every language is kept and restorable.
-track(SiteIdentity, LegalPage)
+track(Project, LegalPage)

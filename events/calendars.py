@@ -30,7 +30,8 @@ from django.views.decorators.http import condition, require_safe
 
 from content.fallback import localized
 from content.fragments import fragments_enabled
-from content.site import current_identity
+from content.scoping import cache_namespace
+from content.site import current_project
 
 from .listing import BadFilter, etag, filtered_events, fingerprint, list_etag
 from .models import Event, change_count
@@ -62,7 +63,7 @@ PART_PREFIX = "portal:ics:"
 
 def _empty_calendar(name):
     cal = icalendar.Calendar()
-    cal.add("prodid", f"-//{current_identity().acronym}//Events//{get_language().upper()}")
+    cal.add("prodid", f"-//{current_project().acronym}//Events//{get_language().upper()}")
     cal.add("version", "2.0")
     # Not `cal.calendar_name = name`: icalendar has no type for NAME and X-WR-CALNAME, so it
     # writes them unescaped, and a line break in the name fails the whole file.
@@ -96,7 +97,8 @@ def _zone_span(events):
 
 
 def _part_key(*parts):
-    return PART_PREFIX + hashlib.sha256("|".join(map(str, parts)).encode()).hexdigest()
+    raw = "|".join(map(str, [cache_namespace(), *parts]))
+    return PART_PREFIX + hashlib.sha256(raw.encode()).hexdigest()
 
 
 def _key_prefix(request):
@@ -209,7 +211,7 @@ def _stitch(entries, name, render_missing):
     last = max(e.end_date for e in entries) + dt.timedelta(days=366)
     zone_key = _part_key("zones", zones, first, last)
     keys = [entry.key for entry in entries]
-    file_key = _part_key("file", get_language(), current_identity().acronym, name, zone_key, *keys)
+    file_key = _part_key("file", get_language(), current_project().acronym, name, zone_key, *keys)
     stitched = _recent_files.get(file_key)
     if stitched is None:
         stitched = cache.get(file_key)
@@ -459,7 +461,7 @@ def events_calendar(request):
         events = filtered_events(request.GET)
     except BadFilter as error:
         return HttpResponseBadRequest(error.message, content_type="text/plain; charset=utf-8")
-    name = _("%(portal)s events") % {"portal": current_identity().acronym}
+    name = _("%(portal)s events") % {"portal": current_project().acronym}
     if fragments_enabled():
         # With a shared cache every process fills the same VEVENTs, which are then nearly
         # always cached: read their keys first. Else read the rows at once (a query fewer).

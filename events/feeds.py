@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import condition, require_safe
 
 from content.fallback import localized
-from content.site import current_identity
+from content.site import current_project
 
 from .listing import BadFilter, filtered_events, list_etag
 
@@ -53,11 +53,11 @@ class EventFeed(Feed):
         return FilteredEvents(filtered_events(request.GET), request.GET.urlencode())
 
     def title(self):
-        return _("%(portal)s events") % {"portal": current_identity().acronym}
+        return _("%(portal)s events") % {"portal": current_project().acronym}
 
     def subtitle(self):
         return _("Thematic events, study visits and meetings of the %(portal)s project.") % {
-            "portal": current_identity().acronym
+            "portal": current_project().acronym
         }
 
     def link(self, obj):

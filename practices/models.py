@@ -7,7 +7,9 @@ from simple_history.models import HistoricalRecords
 from content import languages
 from content.fallback import shown, shown_in
 from content.models import Reviewable, ReviewableQuerySet, Versioned
+from content.scoping import project_scoped
 from content.search import SearchableQuerySet, searchable
+from content.site import ProjectOwned
 from content.uploads import ImageUploadField, require_image_alt
 from partners.models import Organisation, Person
 
@@ -70,7 +72,7 @@ class GoodPracticeQuerySet(SearchableQuerySet, ReviewableQuerySet):
 
 
 @searchable("title", "summary", "description", "location", index_prefix="practice")
-class GoodPractice(Reviewable):
+class GoodPractice(Reviewable, ProjectOwned):
     """A good practice, with the fields in the order of the Interreg Europe good-practice form."""
 
     class Status(models.TextChoices):
@@ -83,7 +85,7 @@ class GoodPractice(Reviewable):
         PUBLISHED = "published", _("Published")
 
     title = models.CharField(_("title"), max_length=250)
-    slug = models.SlugField(_("slug"), max_length=120, unique=True)
+    slug = models.SlugField(_("slug"), max_length=120)
     summary = models.TextField(_("summary"), blank=True)
     description = models.TextField(_("detailed description"), blank=True)
     resources_needed = models.TextField(_("resources needed"), blank=True)
@@ -126,7 +128,7 @@ class GoodPractice(Reviewable):
     updated = models.DateTimeField(_("updated"), auto_now=True)
     REVIEW_STATUS_FIELD = "status"
 
-    objects = GoodPracticeQuerySet.as_manager()
+    objects = project_scoped(GoodPracticeQuerySet)
 
     class Meta:
         verbose_name = _("good practice")
@@ -140,6 +142,7 @@ class GoodPractice(Reviewable):
                 name="practice_end_after_start",
                 violation_error_message=_("The end date cannot be before the start date."),
             ),
+            models.UniqueConstraint(fields=["project", "slug"], name="unique_practice_slug"),
         ]
         indexes = [
             # The published catalogue, and the home page's latest.
@@ -216,6 +219,8 @@ class Transfer(Versioned):
     notes = models.TextField(_("notes"), blank=True)
 
     history = HistoricalRecords()
+
+    objects = project_scoped(path="practice__project")
 
     class Meta:
         verbose_name = _("transfer")

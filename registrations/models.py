@@ -13,6 +13,8 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from content.models import Versioned
+from content.scoping import project_scoped
+from content.site import ProjectOwned
 from events.models import Event, Workshop
 from partners.models import Organisation
 
@@ -38,6 +40,8 @@ class RegistrationSettings(Versioned):
     )
     # Set once the attendance counts are derived from check-ins (services.sync_attendance).
     attendance_derived = models.BooleanField(default=False, editable=False)
+
+    objects = project_scoped(path="event__project")
 
     class Meta:
         verbose_name = _("registration settings")
@@ -159,7 +163,7 @@ class Registration(models.Model):
     # When the address was confirmed: the order of the waiting list.
     requested_at = models.DateTimeField(_("confirmed at"), null=True, blank=True)
 
-    objects = RegistrationQuerySet.as_manager()
+    objects = project_scoped(RegistrationQuerySet, path="event__project")
 
     class Meta:
         verbose_name = _("registration")
@@ -190,7 +194,7 @@ class Registration(models.Model):
         self.save(update_fields=["name", "email", "needs", "organisation_name", "is_anonymised"])
 
 
-class Subscription(models.Model):
+class Subscription(ProjectOwned, models.Model):
     """A reader's wish, by e-mail, to hear of new events or practices: by partner, theme and
     kind, in their language, one mail per item or a weekly digest. Double opt-in."""
 
@@ -240,6 +244,8 @@ class Subscription(models.Model):
     is_confirmed = models.BooleanField(_("confirmed"), default=False)
     created_at = models.DateTimeField(_("subscribed at"), default=timezone.now)
     last_digest_at = models.DateTimeField(_("last digest"), null=True, blank=True)
+
+    objects = project_scoped()
 
     class Meta:
         verbose_name = _("subscription")

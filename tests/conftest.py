@@ -146,15 +146,28 @@ def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix, t
 
 
 @pytest.fixture(autouse=True)
+def _every_project(request):
+    """Test code sees every project's rows, as the programme level does; each request the test
+    client makes is still served in its own project. A test marked `unscoped` runs without."""
+    from content.scoping import every_project
+
+    if request.node.get_closest_marker("unscoped"):
+        yield
+        return
+    with every_project():
+        yield
+
+
+@pytest.fixture(autouse=True)
 def _uncached_site_identity():
     """The site identity is cached until the content changes, but a test's rolled-back rows
     change nothing: each test reads the identity its own database holds."""
     from django.core.cache import cache
 
     from content.page_cache import local_entries
-    from content.site import IDENTITY_CACHE_KEY
+    from content.site import PROJECTS_CACHE_KEY
 
-    cache.delete(IDENTITY_CACHE_KEY)
+    cache.delete(PROJECTS_CACHE_KEY)
     local_entries.clear()
 
 

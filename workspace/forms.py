@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from content import languages
 from content.forms import VersionedModelForm
+from content.scoping import outside_scope
 from content.uploads import ImageFormField
 from events.models import Attendance, Event, EventPhoto
 from practices.models import GoodPractice
@@ -17,7 +18,11 @@ class BoundedModelMultipleChoiceField(forms.ModelMultipleChoiceField):
     """Refuses ids beyond the database's integer range as invalid choices.
 
     Django's own `__in` check sends them to the database, where SQLite raises OverflowError (a 500).
+    Built at import, outside any project, it has no queryset until the form's __init__ sets one.
     """
+
+    def __init__(self, queryset, **kwargs):
+        super().__init__(None if outside_scope(queryset) else queryset, **kwargs)
 
     def clean(self, value):
         pk = self.queryset.model._meta.pk

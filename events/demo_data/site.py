@@ -5,6 +5,7 @@ import datetime as dt
 
 IDENTITY = {
     "acronym": "BETTER",
+    "slug": "better",
     "name": {
         "en": "Better e-services through interregional learning",
         "it": "Servizi digitali migliori grazie all'apprendimento interregionale",

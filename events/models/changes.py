@@ -4,6 +4,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from content.models import Versioned
+from content.scoping import project_scoped
 
 from .events import Event
 
@@ -34,6 +35,8 @@ class EventChange(Versioned):
     )
     previous_venue = models.CharField(_("previous venue"), max_length=250, blank=True)
     reason = models.TextField(_("reason"))
+
+    objects = project_scoped(path="event__project")
 
     class Meta:
         verbose_name = _("event change")

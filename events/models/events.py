@@ -14,7 +14,9 @@ from django_countries.fields import CountryField
 
 from content import languages
 from content.models import Reviewable, ReviewableQuerySet
+from content.scoping import project_scoped
 from content.search import SearchableQuerySet, searchable
+from content.site import ProjectOwned
 from content.timezones import TimeZoneField
 from content.uploads import ImageUploadField, require_image_alt
 from partners.models import Organisation, Person
@@ -193,7 +195,7 @@ def change_count():
 
 
 @searchable("title", "summary", "body", "city", "venue", index_prefix="event")
-class Event(CalendarRevised, Reviewable):
+class Event(CalendarRevised, Reviewable, ProjectOwned):
     class Kind(models.TextChoices):
         THEMATIC = "thematic", _("Thematic event")
         STUDY_VISIT = "study_visit", _("Study visit")
@@ -242,7 +244,7 @@ class Event(CalendarRevised, Reviewable):
         help_text=_("Per kind: 3 for “Thematic event #3”."),
     )
     title = models.CharField(_("title"), max_length=250)
-    slug = models.SlugField(_("slug"), max_length=120, unique=True)
+    slug = models.SlugField(_("slug"), max_length=120)
     summary = models.TextField(_("summary"), blank=True)
     body = models.TextField(_("body"), blank=True)
     image = ImageUploadField(_("lead image"), upload_to="events/", blank=True)
@@ -335,7 +337,7 @@ class Event(CalendarRevised, Reviewable):
     )
     REVIEW_STATUS_FIELD = "review_status"
 
-    objects = EventQuerySet.as_manager()
+    objects = project_scoped(EventQuerySet)
 
     class Meta:
         verbose_name = _("event")
@@ -356,10 +358,11 @@ class Event(CalendarRevised, Reviewable):
                 violation_error_message=_("A one-day event cannot end before it starts."),
             ),
             models.UniqueConstraint(
-                fields=["kind", "number"],
+                fields=["project", "kind", "number"],
                 name="unique_number_per_kind",
                 violation_error_message=_("Another event of this kind already has this number."),
             ),
+            models.UniqueConstraint(fields=["project", "slug"], name="unique_event_slug"),
         ]
         indexes = [
             models.Index(fields=["is_published", "start_date"], name="event_pub_start_idx"),

@@ -1,22 +1,21 @@
 """One proxy model per kind of event, so that each kind has its own admin page and fields."""
 
-from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from .events import Event, EventQuerySet
+from .events import Event
 
 KIND_ORDERING = ["-start_date", "-start_time", "-pk"]
 
 
-class KindManager(models.Manager):
-    """The manager of a per-kind proxy: only that kind's events."""
+class KindManager(type(Event.objects)):
+    """The manager of a per-kind proxy: only that kind's events (of the active project)."""
 
     def __init__(self, kind):
         super().__init__()
         self.kind = kind
 
     def get_queryset(self):
-        return EventQuerySet(self.model, using=self._db).filter(kind=self.kind)
+        return super().get_queryset().filter(kind=self.kind)
 
     def deconstruct(self):
         return (False, "events.models.KindManager", None, (self.kind,), {})

@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from content.models import Versioned
+from content.scoping import project_scoped
 from partners.models import Organisation
 
 from .events import Event
@@ -29,6 +30,8 @@ class Participation(Versioned):
     )
 
     history = HistoricalRecords()
+
+    objects = project_scoped(path="event__project")
 
     class Meta:
         verbose_name = _("participating organisation")
@@ -65,6 +68,8 @@ class Attendance(Versioned):
     participants = models.PositiveIntegerField(_("participants"))
 
     history = HistoricalRecords()
+
+    objects = project_scoped(path="event__project")
 
     class Meta:
         verbose_name = _("attendance")

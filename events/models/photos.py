@@ -3,6 +3,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from content.models import Versioned
+from content.scoping import project_scoped
 from content.uploads import ImageUploadField
 
 from .events import Event
@@ -50,7 +51,7 @@ class EventPhoto(Versioned):
     )
     uploaded_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
 
-    objects = EventPhotoQuerySet.as_manager()
+    objects = project_scoped(EventPhotoQuerySet, path="event__project")
 
     class Meta:
         verbose_name = _("photo")

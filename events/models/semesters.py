@@ -3,12 +3,14 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from content.models import Versioned
+from content.scoping import project_scoped
+from content.site import ProjectOwned
 
 
-class Semester(Versioned):
+class Semester(ProjectOwned, Versioned):
     """A reporting period. Dates are stored, not computed: the first semester is irregular."""
 
-    number = models.PositiveSmallIntegerField(_("number"), unique=True)
+    number = models.PositiveSmallIntegerField(_("number"))
     start = models.DateField(_("start"))
     end = models.DateField(_("end"))
     summary = models.TextField(
@@ -16,6 +18,8 @@ class Semester(Versioned):
         blank=True,
         help_text=_("What the project did and planned in this semester, as told in its news."),
     )
+
+    objects = project_scoped()
 
     class Meta:
         verbose_name = _("semester")
@@ -27,6 +31,7 @@ class Semester(Versioned):
                 name="semester_end_after_start",
                 violation_error_message=_("A semester cannot end before it starts."),
             ),
+            models.UniqueConstraint(fields=["project", "number"], name="unique_semester_number"),
         ]
 
     def __str__(self):

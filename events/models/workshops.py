@@ -4,6 +4,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from content.models import Versioned
+from content.scoping import project_scoped
 from content.uploads import DocumentUploadField
 from partners.models import Person
 
@@ -25,6 +26,8 @@ class Workshop(CalendarRevised, Versioned):
     experts = models.ManyToManyField(
         Person, verbose_name=_("experts"), related_name="workshops", blank=True
     )
+
+    objects = project_scoped(path="event__project")
 
     class Meta:
         verbose_name = _("workshop")
@@ -80,6 +83,8 @@ class Material(Versioned):
     language = models.CharField(
         _("language"), max_length=7, choices=settings.LANGUAGES, default="en"
     )
+
+    objects = project_scoped(path="workshop__event__project")
 
     class Meta:
         verbose_name = _("material")

@@ -7,7 +7,7 @@ import pytest
 from django.utils import translation
 
 from content.mail import send_mail_later
-from content.site import LegalPage, SiteIdentity
+from content.site import LegalPage, Project
 from tests.factories import EventFactory, GoodPracticeFactory, PartnerFactory, WorkshopFactory
 from tests.html import inner, text
 
@@ -20,7 +20,7 @@ LANGUAGES = ["en", "it", "et", "hu", "sv", "el"]
 @pytest.fixture
 def other_project():
     """BALTIC FLOW, a made-up project of Ljubljana and Porto, with its own pages and content."""
-    identity = SiteIdentity.objects.create(
+    identity = Project.objects.create(
         acronym="FLOW",
         name_en="Baltic flow of open data",
         tagline_en="Two cities open their data together.",
@@ -152,7 +152,7 @@ def test_load_demo_sets_better_identity_in_every_language(client, db):
     call_command("load_demo", verbosity=0, stdout=open("/dev/null", "w"))  # noqa: SIM115
 
     with translation.override("sv"):
-        identity = SiteIdentity.objects.get()
+        identity = Project.objects.get()
         assert identity.display_name == "BETTER: Bättre e-tjänster genom interregionalt lärande"
     for language in LANGUAGES:
         page = LegalPage.objects.get(kind="accessibility")

@@ -440,7 +440,7 @@ EXCLUDED = {
     "admin:view_on_site": "a redirect to the public page",
     "bench_bare": "`make bench` only: a constant text answer",
     "admin/(?P<url>.*)$": "Django's catch-all of the admin: a 404 or a redirect to the login",
-    "admin:content_siteidentity_changelist": "a redirect to the change form of its only row",
+    "admin:content_project_changelist": "a redirect to the change form of its only row",
 }
 # What nobody may do in the admin (a 403): mails, logins, tasks and submissions come from the
 # portal itself, the site identity is one row that is never deleted, and no one sees another's
@@ -450,8 +450,8 @@ for _name in (
     "django_otp_webauthn_webauthncredential_add",
     "content_mail_add",
     "content_mail_delete",
-    "content_siteidentity_add",
-    "content_siteidentity_delete",
+    "content_project_add",
+    "content_project_delete",
     "axes_accessattempt_add",
     "axes_accesslog_add",
     "axes_accessfailurelog_add",

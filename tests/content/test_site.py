@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.utils import translation
 
 from content import emblem
-from content.site import LegalPage, SiteIdentity
+from content.site import LegalPage, Project
 from tests.html import inner, text
 
 # The statement in the EU's official wording for each language of the portal.
@@ -76,7 +76,7 @@ def test_header_shows_emblem_and_statement_in_the_page_language(client, language
 
 @pytest.mark.django_db
 def test_header_shows_programme_logo_when_uploaded(client):
-    SiteIdentity.objects.create(
+    Project.objects.create(
         acronym="X", programme_name_en="Interreg Europe", programme_logo="identity/ie.png"
     )
 
@@ -99,14 +99,14 @@ def test_embed_page_shows_the_statement(client):
 
 @pytest.mark.django_db
 def test_identity_is_one_row():
-    SiteIdentity.objects.create(acronym="ONE")
-    SiteIdentity(acronym="TWO").save()
+    Project.objects.create(acronym="ONE")
+    Project(acronym="TWO").save()
 
-    assert list(SiteIdentity.objects.values_list("acronym", flat=True)) == ["TWO"]
+    assert list(Project.objects.values_list("acronym", flat=True)) == ["TWO"]
 
 
 def test_social_link_that_is_not_a_web_address_is_refused():
-    identity = SiteIdentity(acronym="X", social_links="https://social.example/@x\nnot a link")
+    identity = Project(acronym="X", social_links="https://social.example/@x\nnot a link")
 
     with pytest.raises(ValidationError) as error:
         identity.clean()
@@ -116,24 +116,24 @@ def test_social_link_that_is_not_a_web_address_is_refused():
 
 @pytest.mark.django_db
 def test_admin_identity_list_opens_the_identity(coordinator_client):
-    identity = SiteIdentity.objects.create(acronym="FLOW")
+    identity = Project.objects.create(acronym="FLOW")
 
-    response = coordinator_client.get("/admin/content/siteidentity/")
+    response = coordinator_client.get("/admin/content/project/")
 
     assert response.status_code == 302
-    assert response["Location"] == f"/admin/content/siteidentity/{identity.pk}/change/"
+    assert response["Location"] == f"/admin/content/project/{identity.pk}/change/"
 
 
 @pytest.mark.django_db
 def test_admin_refuses_a_second_identity(coordinator_client):
-    SiteIdentity.objects.create(acronym="FLOW")
+    Project.objects.create(acronym="FLOW")
 
-    assert coordinator_client.get("/admin/content/siteidentity/add/").status_code == 403
+    assert coordinator_client.get("/admin/content/project/add/").status_code == 403
 
 
 @pytest.mark.django_db
 def test_admin_header_and_title_name_the_site(coordinator_client):
-    SiteIdentity.objects.create(acronym="FLOW")
+    Project.objects.create(acronym="FLOW")
 
     html = coordinator_client.get("/admin/").content.decode()
 
@@ -143,7 +143,7 @@ def test_admin_header_and_title_name_the_site(coordinator_client):
 
 @pytest.mark.django_db
 def test_reports_page_names_the_site(coordinator_client):
-    SiteIdentity.objects.create(acronym="FLOW")
+    Project.objects.create(acronym="FLOW")
 
     html = coordinator_client.get("/admin/reports/").content.decode()
 
@@ -155,7 +155,7 @@ def test_reports_page_names_the_site(coordinator_client):
 
 @pytest.fixture
 def accessibility_statement(db):
-    SiteIdentity.objects.create(acronym="FLOW", contact_email="access@flow.example")
+    Project.objects.create(acronym="FLOW", contact_email="access@flow.example")
     return LegalPage.objects.create(
         kind="accessibility",
         title_en="Accessibility statement",
@@ -252,7 +252,7 @@ def test_pages_link_the_favicon_and_the_svg_icon(client):
 @pytest.mark.django_db
 def test_admin_creates_the_identity_and_the_site_shows_it(coordinator_client, client):
     response = coordinator_client.post(
-        "/admin/content/siteidentity/add/",
+        "/admin/content/project/add/",
         {"acronym": "FLOW", "name_en": "Baltic flow", "contact_email": "hello@flow.example"},
     )
 

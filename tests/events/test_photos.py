@@ -146,9 +146,9 @@ def test_event_without_lead_image_has_no_og_image_of_its_own(client):
 
 
 def test_event_without_lead_image_shares_the_project_logo(client):
-    from content.site import SiteIdentity
+    from content.site import Project
 
-    identity = SiteIdentity.objects.create(acronym="FLOW", name_en="Flow project")
+    identity = Project.objects.create(acronym="FLOW", name_en="Flow project")
     identity.project_logo.save("logo.jpg", camera_jpeg("logo.jpg"))
     EventFactory(slug="visit")
 

@@ -214,9 +214,9 @@ def _footer(html):
 
 
 def test_page_frame_is_one_fragment_per_language_and_shows_an_identity_edit(client):
-    from content.site import SiteIdentity
+    from content.site import Project
 
-    identity = SiteIdentity.objects.create(
+    identity = Project.objects.create(
         acronym="FLOW",
         name_en="Baltic flow",
         name_it="Flusso baltico",

@@ -5,7 +5,8 @@ from django.db import transaction
 
 from content.languages import codes, column
 from content.languages import default as default_language
-from content.site import LegalPage, SiteIdentity
+from content.scoping import activate
+from content.site import LegalPage, Project, default_project
 from events import demo_data
 from events.demo_data import site as demo_site
 from events.models import Event, EventChange, Participation, Semester, Workshop
@@ -59,7 +60,15 @@ class Command(BaseCommand):
 
     @transaction.atomic
     def handle(self, *args, **options):
-        upsert(SiteIdentity, {"pk": SiteIdentity.SINGLETON_PK}, demo_site.IDENTITY)
+        # BETTER is the instance's first project: the one a fresh instance made for itself.
+        project = upsert(Project, {"pk": default_project().pk}, demo_site.IDENTITY)
+        with activate(project):
+            self.load_project()
+        if apps.is_installed("workspace"):
+            # One demo staff login per partner (the workspace's own command, idempotent too).
+            call_command("load_demo_staff", stdout=self.stdout)
+
+    def load_project(self):
         for page in demo_site.LEGAL_PAGES:
             upsert(LegalPage, {"kind": page["kind"]}, page)
         orgs = {o["slug"]: self.load_organisation(o) for o in demo_data.ORGANISATIONS}
@@ -76,9 +85,6 @@ class Command(BaseCommand):
         for record in demo_data.EVENTS:
             self.load_event(record, orgs, people, themes, practices)
         self.report()
-        if apps.is_installed("workspace"):
-            # One demo staff login per partner (the workspace's own command, idempotent too).
-            call_command("load_demo_staff", stdout=self.stdout)
 
     def load_organisation(self, record):
         # A name written alike in every language is given once, as the default language's.
