@@ -18,7 +18,7 @@ from . import languages
 from .forms import VersionedModelForm
 from .mail import send_again
 from .models import EditConflict, Mail, Versioned
-from .site import LegalPage, Project
+from .site import LegalPage, Project, current_project
 
 # The translation tabs of modeltranslation need jQuery UI's tabs widget; it is served from our
 # own static files (no CDN, see DESIGN.md) rather than modeltranslation's default CDN address.
@@ -217,27 +217,39 @@ class MailAdmin(admin.ModelAdmin):
 
 @admin.register(Project)
 class ProjectAdmin(HistoryTranslatedAdmin):
-    """The one identity row: the list page opens it (or the form to create it)."""
+    """A coordinator edits the project being served (the list page opens it); the programme
+    level (superusers) lists, adds and edits every project."""
+
+    list_display = ["acronym", "slug", "domain"]
 
     fieldsets = [
         (None, {"fields": ["acronym", "name", "tagline", "description"]}),
         (_("Programme"), {"fields": ["programme_name", "programme_logo"]}),
         (_("Logo"), {"fields": ["project_logo"]}),
         (_("Contact details"), {"fields": ["contact_address", "contact_email", "social_links"]}),
-        (_("Advanced"), {"classes": ["collapse"], "fields": ["domain"]}),
+        (_("Advanced"), {"classes": ["collapse"], "fields": ["slug", "domain"]}),
     ]
 
     def has_add_permission(self, request):
-        return super().has_add_permission(request) and not Project.objects.exists()
+        return request.user.is_superuser
+
+    def has_change_permission(self, request, obj=None):
+        allowed = super().has_change_permission(request, obj)
+        return allowed and (obj is None or request.user.is_superuser or obj == current_project())
 
     def has_delete_permission(self, request, obj=None):
         return False
 
+    def get_queryset(self, request):
+        projects = super().get_queryset(request)
+        return projects if request.user.is_superuser else projects.filter(pk=current_project().pk)
+
     def changelist_view(self, request, extra_context=None):
-        identity = Project.objects.first()
-        if identity is None:
-            return HttpResponseRedirect(reverse("admin:content_project_add"))
-        return HttpResponseRedirect(reverse("admin:content_project_change", args=[identity.pk]))
+        if request.user.is_superuser:
+            return super().changelist_view(request, extra_context)
+        return HttpResponseRedirect(
+            reverse("admin:content_project_change", args=[current_project().pk])
+        )
 
 
 @admin.register(LegalPage)

@@ -25,10 +25,11 @@ def active_project():
 
 @contextmanager
 def activate(project):
-    """Serve `project`: its rows only, its identity, its cache entries."""
+    """Serve `project` (a Project, or a lazy object that becomes one when first needed): its
+    rows only, its identity, its cache entries."""
     token = _active.set(project)
     try:
-        with scope(project=project.pk):
+        with scope(project=project):
             yield project
     finally:
         _active.reset(token)

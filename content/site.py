@@ -184,18 +184,34 @@ class ProjectOwned(models.Model):
         verbose_name=_("project"),
         on_delete=models.PROTECT,
         related_name="%(class)ss",
-        default=current_project_id,
         editable=False,
     )
 
     class Meta:
         abstract = True
 
+    def save(self, *args, **kwargs):
+        self.take_project()
+        super().save(*args, **kwargs)
+
+    def take_project(self):
+        """A new row belongs to the project being served (asked only when it is saved or
+        checked: an unsaved row built to show a label needs no database)."""
+        if self.project_id is None:
+            self.project_id = current_project_id()
+
+    def clean_fields(self, exclude=None):
+        self.take_project()
+        super().clean_fields(exclude=exclude)
+
     def validate_unique(self, exclude=None):
+        self.take_project()
         super().validate_unique(exclude=set(exclude or ()) - {"project"})
 
     def validate_constraints(self, exclude=None):
+        self.take_project()
         super().validate_constraints(exclude=set(exclude or ()) - {"project"})
+
 
 
 def add_project_operations(app_label, model_name):
@@ -213,7 +229,6 @@ def add_project_operations(app_label, model_name):
         verbose_name=field.verbose_name,
         on_delete=models.PROTECT,
         related_name=field.remote_field.related_name,
-        default=current_project_id,
         editable=False,
     )
     return [

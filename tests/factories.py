@@ -120,3 +120,14 @@ class AttendanceFactory(factory.django.DjangoModelFactory):
     event = factory.SubFactory(EventFactory)
     organisation = factory.SubFactory(PartnerFactory)
     participants = 5
+
+
+def identity(**values):
+    """The project every test request is served in (the first one), given these values."""
+    from content.site import Project
+
+    project = Project.objects.order_by("pk").first() or Project(acronym="X")
+    for name, value in values.items():
+        setattr(project, name, value)
+    project.save()
+    return project

@@ -7,7 +7,6 @@ from django.conf import settings
 from django.db import migrations, models
 from django.utils.text import slugify
 
-import content.site
 
 
 def first_project(apps, schema_editor):
@@ -65,7 +64,6 @@ class Migration(migrations.Migration):
             field=models.ForeignKey(
                 blank=True,
                 db_constraint=False,
-                default=content.site.current_project_id,
                 editable=False,
                 null=True,
                 on_delete=django.db.models.deletion.DO_NOTHING,
@@ -99,7 +97,6 @@ class Migration(migrations.Migration):
             model_name="legalpage",
             name="project",
             field=models.ForeignKey(
-                default=content.site.current_project_id,
                 editable=False,
                 on_delete=django.db.models.deletion.PROTECT,
                 related_name="%(class)ss",

@@ -8,7 +8,13 @@ from django.utils import translation
 
 from content.mail import send_mail_later
 from content.site import LegalPage, Project
-from tests.factories import EventFactory, GoodPracticeFactory, PartnerFactory, WorkshopFactory
+from tests.factories import (
+    EventFactory,
+    GoodPracticeFactory,
+    PartnerFactory,
+    WorkshopFactory,
+    identity,
+)
 from tests.html import inner, text
 
 pytestmark = pytest.mark.django_db
@@ -20,7 +26,7 @@ LANGUAGES = ["en", "it", "et", "hu", "sv", "el"]
 @pytest.fixture
 def other_project():
     """BALTIC FLOW, a made-up project of Ljubljana and Porto, with its own pages and content."""
-    identity = Project.objects.create(
+    identity(
         acronym="FLOW",
         name_en="Baltic flow of open data",
         tagline_en="Two cities open their data together.",

@@ -10,6 +10,7 @@ from django.utils import translation
 
 from content import emblem
 from content.site import LegalPage, Project
+from tests.factories import identity
 from tests.html import inner, text
 
 # The statement in the EU's official wording for each language of the portal.
@@ -76,9 +77,7 @@ def test_header_shows_emblem_and_statement_in_the_page_language(client, language
 
 @pytest.mark.django_db
 def test_header_shows_programme_logo_when_uploaded(client):
-    Project.objects.create(
-        acronym="X", programme_name_en="Interreg Europe", programme_logo="identity/ie.png"
-    )
+    identity(acronym="X", programme_name_en="Interreg Europe", programme_logo="identity/ie.png")
 
     header = inner(client.get("/en/").content.decode(), '<header class="site-header"')
 
@@ -98,11 +97,13 @@ def test_embed_page_shows_the_statement(client):
 
 
 @pytest.mark.django_db
-def test_identity_is_one_row():
-    Project.objects.create(acronym="ONE")
-    Project(acronym="TWO").save()
+def test_a_second_project_does_not_change_the_site_served(client):
+    identity(acronym="ONE")
+    Project.objects.create(acronym="TWO", domain="two.example")
 
-    assert list(Project.objects.values_list("acronym", flat=True)) == ["TWO"]
+    html = client.get("/en/").content.decode()
+
+    assert text(inner(html, '<span class="brand-acronym"')) == "ONE"
 
 
 def test_social_link_that_is_not_a_web_address_is_refused():
@@ -115,25 +116,18 @@ def test_social_link_that_is_not_a_web_address_is_refused():
 
 
 @pytest.mark.django_db
-def test_admin_identity_list_opens_the_identity(coordinator_client):
-    identity = Project.objects.create(acronym="FLOW")
+def test_admin_lists_every_project_to_the_programme_level(coordinator_client):
+    identity(acronym="FLOW")
+    Project.objects.create(acronym="OTHER")
 
-    response = coordinator_client.get("/admin/content/project/")
+    html = coordinator_client.get("/admin/content/project/").content.decode()
 
-    assert response.status_code == 302
-    assert response["Location"] == f"/admin/content/project/{identity.pk}/change/"
-
-
-@pytest.mark.django_db
-def test_admin_refuses_a_second_identity(coordinator_client):
-    Project.objects.create(acronym="FLOW")
-
-    assert coordinator_client.get("/admin/content/project/add/").status_code == 403
+    assert re.findall(r'<th class="field-acronym"><a [^>]*>([^<]*)</a>', html) == ["FLOW", "OTHER"]
 
 
 @pytest.mark.django_db
 def test_admin_header_and_title_name_the_site(coordinator_client):
-    Project.objects.create(acronym="FLOW")
+    identity(acronym="FLOW")
 
     html = coordinator_client.get("/admin/").content.decode()
 
@@ -143,7 +137,7 @@ def test_admin_header_and_title_name_the_site(coordinator_client):
 
 @pytest.mark.django_db
 def test_reports_page_names_the_site(coordinator_client):
-    Project.objects.create(acronym="FLOW")
+    identity(acronym="FLOW")
 
     html = coordinator_client.get("/admin/reports/").content.decode()
 
@@ -155,7 +149,7 @@ def test_reports_page_names_the_site(coordinator_client):
 
 @pytest.fixture
 def accessibility_statement(db):
-    Project.objects.create(acronym="FLOW", contact_email="access@flow.example")
+    identity(acronym="FLOW", contact_email="access@flow.example")
     return LegalPage.objects.create(
         kind="accessibility",
         title_en="Accessibility statement",
@@ -250,10 +244,17 @@ def test_pages_link_the_favicon_and_the_svg_icon(client):
 
 
 @pytest.mark.django_db
-def test_admin_creates_the_identity_and_the_site_shows_it(coordinator_client, client):
+def test_admin_edits_the_identity_and_the_site_shows_it(coordinator_client, client):
+    project = identity(acronym="OLD")
     response = coordinator_client.post(
-        "/admin/content/project/add/",
-        {"acronym": "FLOW", "name_en": "Baltic flow", "contact_email": "hello@flow.example"},
+        f"/admin/content/project/{project.pk}/change/",
+        {
+            "acronym": "FLOW",
+            "name_en": "Baltic flow",
+            "contact_email": "hello@flow.example",
+            "slug": "flow",
+            "seen_version": project.version,
+        },
     )
 
     assert response.status_code == 302

@@ -120,6 +120,6 @@ def thematic_event_3(consortium):
 @pytest.fixture
 def better_identity(db):
     """BETTER's name as the site's identity, as load_demo sets it."""
-    from content.site import Project
+    from tests.factories import identity
 
-    return Project.objects.create(acronym="BETTER")
+    return identity(acronym="BETTER")

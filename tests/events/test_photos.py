@@ -146,16 +146,16 @@ def test_event_without_lead_image_has_no_og_image_of_its_own(client):
 
 
 def test_event_without_lead_image_shares_the_project_logo(client):
-    from content.site import Project
+    from tests.factories import identity
 
-    identity = Project.objects.create(acronym="FLOW", name_en="Flow project")
-    identity.project_logo.save("logo.jpg", camera_jpeg("logo.jpg"))
+    project = identity(acronym="FLOW", name_en="Flow project")
+    project.project_logo.save("logo.jpg", camera_jpeg("logo.jpg"))
     EventFactory(slug="visit")
 
     response = client.get("/en/events/visit/")
 
     assert re.findall(r'<meta property="og:image" content="([^"]*)">', response.text) == [
-        "http://testserver" + identity.project_logo.url
+        "http://testserver" + project.project_logo.url
     ]
 
 

@@ -214,9 +214,9 @@ def _footer(html):
 
 
 def test_page_frame_is_one_fragment_per_language_and_shows_an_identity_edit(client):
-    from content.site import Project
+    from tests.factories import identity
 
-    identity = Project.objects.create(
+    project = identity(
         acronym="FLOW",
         name_en="Baltic flow",
         name_it="Flusso baltico",
@@ -232,9 +232,9 @@ def test_page_frame_is_one_fragment_per_language_and_shows_an_identity_edit(clie
         client.get("/it/events/").content.decode()
     )
 
-    identity.name_en = "Open flow"
-    identity.contact_email = "b@flow.example"
-    identity.save()
+    project.name_en = "Open flow"
+    project.contact_email = "b@flow.example"
+    project.save()
 
     html = client.get("/en/practices/").content.decode()
     assert '<span class="brand-name">Open flow</span>' in _header(html)

@@ -577,9 +577,9 @@ def test_passkey_and_authenticator_app_show_the_project_acronym(client, staff_a)
     project's identity, not a name written in the code."""
     from django_otp.plugins.otp_totp.models import TOTPDevice
 
-    from content.site import Project
+    from tests.factories import identity
 
-    Project.objects.create(pk=Project.SINGLETON_PK, acronym="FLOW")
+    identity(acronym="FLOW")
     client.force_login(staff_a)
 
     options = post_json(client, reverse("workspace:passkey-register-begin")).json()

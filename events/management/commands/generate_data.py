@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from content import languages
 from content.page_cache import bump_content_version
+from content.site import current_project_id
 from events.models import Event, EventChange, Participation, Workshop
 from partners.models import Organisation, Person
 from practices.models import GoodPractice, Theme, Transfer
@@ -235,6 +236,12 @@ class Generator:
         ]
 
 
+def of_project(rows):
+    """The rows, of the project being served (bulk_create saves no row one by one)."""
+    project_id = current_project_id()
+    return [setattr(row, "project_id", project_id) or row for row in rows]
+
+
 class Command(BaseCommand):
     help = "Generate a large, reproducible data set (seeded) for benchmarks."
 
@@ -278,7 +285,7 @@ class Command(BaseCommand):
         )
         people = Person.objects.bulk_create(gen.people(organisations), batch_size=BATCH)
         practices = GoodPractice.objects.bulk_create(
-            gen.practices(organisations, people), batch_size=BATCH // 4
+            of_project(gen.practices(organisations, people)), batch_size=BATCH // 4
         )
         self.link(
             GoodPractice.themes.through,
@@ -315,7 +322,7 @@ class Command(BaseCommand):
                 gen.event(i, organisations, numbers)
                 for i in range(first, min(first + BATCH, gen.events))
             ]
-            batch = Event.objects.bulk_create(batch, batch_size=BATCH // 4)
+            batch = Event.objects.bulk_create(of_project(batch), batch_size=BATCH // 4)
             workshops = Workshop.objects.bulk_create(
                 [w for event in batch for w in gen.workshops(event)], batch_size=BATCH // 4
             )
