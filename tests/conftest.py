@@ -145,17 +145,27 @@ def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix, t
         database["TEST"]["NAME"] = str(tmp_path_factory.mktemp("db") / "test.sqlite3")
 
 
-@pytest.fixture(autouse=True)
-def _every_project(request):
-    """Test code sees every project's rows, as the programme level does; each request the test
-    client makes is still served in its own project. A test marked `unscoped` runs without."""
-    from content.scoping import every_project
+def pytest_configure(config):
+    """Test code, fixtures of every scope included, sees every project's rows, as the
+    programme level does; each request the test client makes is still served in its project.
+    (Threads a test starts have a context of their own: they enter every_project() or a
+    project themselves.)"""
+    from django_scopes.state import state
 
-    if request.node.get_closest_marker("unscoped"):
+    state.set({"_enabled": False})
+
+
+@pytest.fixture(autouse=True)
+def _unscoped(request):
+    """A test marked `unscoped` runs with no project active, as code outside a request does."""
+    if request.node.get_closest_marker("unscoped") is None:
         yield
         return
-    with every_project():
-        yield
+    from django_scopes.state import state
+
+    token = state.set({})
+    yield
+    state.reset(token)
 
 
 @pytest.fixture(autouse=True)

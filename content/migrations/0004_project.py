@@ -8,7 +8,6 @@ from django.db import migrations, models
 from django.utils.text import slugify
 
 
-
 def first_project(apps, schema_editor):
     Project = apps.get_model("content", "Project")
     project = Project.objects.order_by("pk").first()
@@ -39,7 +38,11 @@ class Migration(migrations.Migration):
         ),
         migrations.AlterModelOptions(
             name="project",
-            options={"ordering": ["pk"], "verbose_name": "project", "verbose_name_plural": "projects"},
+            options={
+                "ordering": ["pk"],
+                "verbose_name": "project",
+                "verbose_name_plural": "projects",
+            },
         ),
         migrations.AddField(
             model_name="historicalproject",
@@ -55,7 +58,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name="project",
             name="slug",
-            field=models.SlugField(default="", max_length=40, verbose_name="slug"),
+            field=models.SlugField(default="", db_index=False, max_length=40, verbose_name="slug"),
             preserve_default=False,
         ),
         migrations.AddField(

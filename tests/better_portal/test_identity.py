@@ -26,7 +26,7 @@ LANGUAGES = ["en", "it", "et", "hu", "sv", "el"]
 @pytest.fixture
 def other_project():
     """BALTIC FLOW, a made-up project of Ljubljana and Porto, with its own pages and content."""
-    identity(
+    project = identity(
         acronym="FLOW",
         name_en="Baltic flow of open data",
         tagline_en="Two cities open their data together.",
@@ -59,7 +59,7 @@ def other_project():
         end=dt.datetime(2099, 3, 1, 10, tzinfo=dt.UTC),
     )
     GoodPracticeFactory(slug="open-registers", title_en="Open registers", owner=ljubljana)
-    return identity
+    return project
 
 
 PUBLIC_PATHS = [
@@ -144,8 +144,9 @@ def test_identity_change_shows_on_the_next_request(client, other_project):
     assert text(inner(html, '<span class="brand-acronym"')) == "RIVER"
 
 
-def test_without_identity_the_portal_names_itself_from_settings(client, settings):
+def test_without_a_project_the_portal_makes_one_named_from_settings(client, settings):
     settings.PORTAL_NAME = "Our portal"
+    Project.objects.all().delete()
 
     html = client.get("/en/").content.decode()
 
