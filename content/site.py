@@ -144,7 +144,7 @@ def all_projects():
     def compute():
         return list(Project.objects.order_by("pk")) or [Project.create_default()]
 
-    return cached_until_content_changes(PROJECTS_CACHE_KEY, compute, ("site",), shared=True)
+    return cached_until_content_changes(PROJECTS_CACHE_KEY, compute, shared=True)
 
 
 def current_project():
