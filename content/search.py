@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy as _
 from . import languages
 from .columns import LeanQuerySet
 from .fallback import reader_languages
+from .scoping import cache_namespace
 
 
 def translated_icontains(fields, text):
@@ -201,6 +202,7 @@ def first_matches(kinds, text, shown, cap):
         return {name: (0, []) for name in names}
     key = (
         connection.alias,
+        cache_namespace(),  # the statement holds the project's id as a parameter
         get_language(),
         tuple((name, queryset.model) for name, queryset in kinds),
         shown,

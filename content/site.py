@@ -213,7 +213,6 @@ class ProjectOwned(models.Model):
         super().validate_constraints(exclude=set(exclude or ()) - {"project"})
 
 
-
 def add_project_operations(app_label, model_name):
     """The migration operations that give a model's existing rows a project: the first one
     (which content's migration 0004 makes), as a one-project instance's rows all are."""

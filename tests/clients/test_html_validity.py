@@ -61,7 +61,7 @@ def test_admin_screens_excluded_as_refused_are_refused(demo, client):
             statuses[name] = client.get(reverse(name, args=args)).status_code
 
     assert statuses == dict.fromkeys(statuses, 403)
-    assert len(statuses) == 16
+    assert len(statuses) == 15
 
 
 def url_name(path):
