@@ -72,6 +72,14 @@ class Project(Versioned):
         help_text=_("The project's part of the web address on a shared domain: /en/better/."),
     )
 
+    coordinators = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("coordinators"),
+        blank=True,
+        related_name="coordinated_projects",
+        help_text=_("The staff logins that run this project. Superusers run every project."),
+    )
+
     objects = ProjectQuerySet.as_manager()
 
     class Meta:
@@ -151,6 +159,18 @@ def current_project():
     """The project being served: the one activated for this request or command, else the
     default project."""
     return active_project() or default_project()
+
+
+def coordinates(user, project=None):
+    """Whether user may run project (by default the one being served) in the admin and the
+    workspace: a superuser, the programme level, runs every project; another staff login only
+    the projects that name it among their coordinators."""
+    if not (user.is_active and user.is_staff):
+        return False
+    if user.is_superuser:
+        return True
+    project = project or current_project()
+    return project.coordinators.filter(pk=user.pk).exists()
 
 
 def current_project_id():

@@ -152,3 +152,41 @@ def test_admin_on_a_projects_domain_lists_its_events_only(coordinator_client, tw
     response = coordinator_client.get("/admin/events/event/", HTTP_HOST=FLOW)
 
     assert [event.title for event in response.context["cl"].result_list] == ["Porto visit"]
+
+
+@pytest.fixture
+def flow_coordinator(django_user_model, two_projects):
+    """A coordinator (the Coordinators group) of FLOW only."""
+    from django.contrib.auth.models import Group, Permission
+
+    from workspace.groups import ensure_groups
+
+    user = django_user_model.objects.create_user(
+        "flow-coord", "coord@flow.example", "a-long-test-password", is_staff=True
+    )
+    user.groups.add(ensure_groups(Group, Permission)[0])
+    two_projects[1].coordinators.add(user)
+    return user
+
+
+def test_a_coordinator_runs_their_project_only(client, flow_coordinator):
+    client.force_login(flow_coordinator)
+
+    theirs = client.get("/admin/events/event/", HTTP_HOST=FLOW)
+    another = client.get("/admin/events/event/")
+
+    assert [event.title for event in theirs.context["cl"].result_list] == ["Porto visit"]
+    assert another.status_code == 302
+    assert another["Location"] == "/admin/login/?next=/admin/events/event/"
+
+
+def test_a_coordinator_reviews_in_their_project_only(flow_coordinator, two_projects):
+    from workspace.access import Access, reviewers
+
+    better, flow = two_projects
+    with activate(flow):
+        assert [user.username for user in reviewers()] == ["flow-coord"]
+        assert Access.for_user(flow_coordinator).is_coordinator is True
+    with activate(better):
+        assert list(reviewers()) == []
+        assert Access.for_user(flow_coordinator).is_coordinator is False
