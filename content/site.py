@@ -17,6 +17,7 @@ from django.urls import reverse
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
+from . import languages
 from .fallback import localized
 from .models import Versioned
 from .page_cache import cached_until_content_changes
@@ -24,6 +25,12 @@ from .scoping import active_project, project_scoped
 from .uploads import ImageUploadField
 
 PROJECTS_CACHE_KEY = "portal:projects"
+# The first parts of the site's own addresses (better_portal/urls.py; a test keeps the two in
+# step): a project served under /<lang>/<slug>/ may not take one of them, nor a language code.
+RESERVED_SLUGS = frozenset(
+    "about admin api embed events favicon.ico health i18n media partners practices programme "
+    "robots.txt search sitemap.xml static subscribe workspace".split()
+)
 
 
 class ProjectQuerySet(models.QuerySet):
@@ -105,6 +112,14 @@ class Project(Versioned):
         super().save(*args, **kwargs)
 
     def clean(self):
+        if self.slug in RESERVED_SLUGS or self.slug in languages.codes():
+            raise ValidationError(
+                {
+                    "slug": _("“%(slug)s” is a part of the site's own addresses.")
+                    % {"slug": self.slug}
+                },
+                code="reserved_slug",
+            )
         validate = URLValidator(schemes=["https", "http"])
         for line in self.social_link_list():
             try:
