@@ -8,6 +8,7 @@ relations that select_related() follows), not when the QuerySet is built.
 """
 
 from django.db import models
+from django.db.models import prefetch_related_objects
 from django.db.models.query import ModelIterable
 from modeltranslation.translator import NotRegistered, translator
 
@@ -66,6 +67,18 @@ class LeanQuerySet(models.QuerySet):
         clone = super()._clone()
         clone._for_reader = self._for_reader
         return clone
+
+    def in_order(self, pks):
+        """The rows of this queryset with these pks, in the order of pks (a pk it does not hold
+        has no row). Its prefetches run on the rows in that order, as for a page of a list: related
+        rows that tie in their own order come in the same order."""
+        pks = list(pks)
+        if not pks:
+            return []
+        found = self.prefetch_related(None).in_bulk(pks)
+        rows = [found[pk] for pk in pks if pk in found]
+        prefetch_related_objects(rows, *self._prefetch_related_lookups)
+        return rows
 
     def _leave_out_unread(self):
         if self._iterable_class is not ModelIterable:

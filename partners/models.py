@@ -18,6 +18,14 @@ class OrganisationQuerySet(SearchableQuerySet):
     def lead(self):
         return self.filter(partner_role=Organisation.Role.LEAD)
 
+    def cards_of(self, pks):
+        """The rows of a list of organisation cards (includes/_organisation_list.html) showing
+        these organisations of the queryset, in the order of pks: with the fragment cache
+        (content/fragments.py), only the pks; else the organisations."""
+        from content.fragments import cards_of
+
+        return cards_of(self, pks, lambda queryset: queryset)
+
 
 @searchable("name", "description", index_prefix="org")
 class Organisation(Versioned):
