@@ -85,18 +85,22 @@ class LeanQuerySet(models.QuerySet):
             return
         deferred, defer_mode = self.query.deferred_loading
         unread = unread_columns(self.model, self.query.select_related, self._for_reader)
-        if not defer_mode:  # only(): keep what it names, leave out the rest as it does
-            unread = [name for name in unread if name not in deferred]
-            if not unread:
-                return
-        self.query.add_deferred_loading(unread)
+        if defer_mode:
+            self.query.add_deferred_loading(unread)
+            loaded = None
+        else:
+            # only(): what it names, less the columns never read (modeltranslation's only()
+            # names a field's column in every language).
+            loaded = frozenset(deferred).difference(unread)
+            self.query.deferred_loading = (loaded, False)
         if self._for_reader:
-            self._annotate_repeated()
+            self._annotate_repeated(loaded)
 
-    def _annotate_repeated(self):
+    def _annotate_repeated(self, loaded=None):
         """For each translated field, whether a left-out language's column repeats the text of a
         fallback language (what is_prose() asks before the "(in English)" hint), so that
-        showing a row in English does not load the left-out columns one query at a time."""
+        showing a row in English does not load the left-out columns one query at a time. After
+        only() (`loaded`: the names it loads), for the fields whose fallback column it loads."""
         try:
             fields = translator.get_options_for_model(self.model).all_fields
         except NotRegistered:
@@ -111,6 +115,8 @@ class LeanQuerySet(models.QuerySet):
             for fallback in shown[1:]:
                 alias = repeated_alias(field, fallback)
                 if alias in self.query.annotations:
+                    continue
+                if loaded is not None and languages.column(field, fallback) not in loaded:
                     continue
                 fallback_column = models.F(languages.column(field, fallback))
                 same = models.Q()

@@ -15,12 +15,12 @@ CARD_SCOPES = ("events", "partners")
 
 
 def _load(pks):
-    return Event.objects.published().with_related().in_bulk(pks)
+    return Event.objects.published().with_card().in_bulk(pks)
 
 
 @register.simple_tag
 def event_cards(events, heading="h3"):
-    """The cards of `events`, in their order: Events loaded `with_related()`, or their pks
+    """The cards of `events`, in their order: Events loaded `with_card()`, or their pks
     (`EventQuerySet.card_rows()`)."""
     return cached_cards(
         "event-card", "includes/_event_card.html", events, _load, CARD_SCOPES, heading

@@ -14,12 +14,12 @@ CARD_SCOPES = ("practices", "partners", "themes")
 
 
 def _load(pks):
-    return GoodPractice.objects.published().with_related().in_bulk(pks)
+    return GoodPractice.objects.published().with_card().in_bulk(pks)
 
 
 @register.simple_tag
 def practice_cards(practices, heading="h3"):
-    """The cards of `practices`, in their order: GoodPractices loaded `with_related()`, or their
+    """The cards of `practices`, in their order: GoodPractices loaded `with_card()`, or their
     pks (`GoodPracticeQuerySet.card_rows()`)."""
     return cached_cards(
         "practice-card", "includes/_practice_card.html", practices, _load, CARD_SCOPES, heading
