@@ -125,11 +125,25 @@ class EventQuerySet(SearchableQuerySet, ReviewableQuerySet):
 
     def with_card(self):
         """Only what an event's card shows (templates/includes/_event_card.html): the card's
-        own columns, its host's label and its co-hosts' (the participations, host ones only)."""
+        own columns, its host's label and its co-hosts' (the participations, host ones only),
+        and `has_host_participations`."""
+        return self._card_columns().prefetch_related(_cohost_participations())
+
+    def cards(self, pks):
+        """The events of pks in that order, as with_card() loads them; the co-hosts are read
+        only when one of the events has a host participation (most have none: no query)."""
+        events = self._card_columns().in_order(pks)
+        cohosted = [event for event in events if event.has_host_participations]
+        if cohosted:
+            models.prefetch_related_objects(cohosted, _cohost_participations())
+        return events
+
+    def _card_columns(self):
+        hosted = _related("participations").objects.filter(event=models.OuterRef("pk"), role="host")
         return (
             self.only(*CARD_FIELDS, *label_columns("host__"))
             .select_related("host")
-            .prefetch_related(_cohost_participations())
+            .annotate(has_host_participations=models.Exists(hosted))
         )
 
     def card_rows(self):
@@ -529,8 +543,11 @@ class Event(CalendarRevised, Reviewable):
     def hosts(self):
         """Every organisation that hosts the event: the host organisation first, then the other
         organisations with the host role (co-hosts), each once. Reads the prefetched
-        participations (`with_related()`, `with_details()`, `with_export()`)."""
+        participations (`with_related()`, `with_details()`, `with_export()`, `with_card()`),
+        or none when the row says it has no host participation (`cards()`)."""
         hosts = [self.host] if self.host_id else []
+        if not getattr(self, "has_host_participations", True):
+            return hosts
         for participation in self.participations.all():
             if participation.role == "host" and participation.organisation_id != self.host_id:
                 hosts.append(participation.organisation)

@@ -15,7 +15,7 @@ CARD_SCOPES = ("events", "partners")
 
 
 def _load(pks):
-    return Event.objects.published().with_card().in_bulk(pks)
+    return {event.pk: event for event in Event.objects.published().cards(pks)}
 
 
 @register.simple_tag
