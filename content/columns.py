@@ -75,7 +75,7 @@ class LeanQuerySet(models.QuerySet):
         pks = list(pks)
         if not pks:
             return []
-        found = self.prefetch_related(None).in_bulk(pks)
+        found = self.prefetch_related(None).order_by().in_bulk(pks)
         rows = [found[pk] for pk in pks if pk in found]
         prefetch_related_objects(rows, *self._prefetch_related_lookups)
         return rows

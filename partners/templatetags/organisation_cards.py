@@ -14,7 +14,7 @@ CARD_SCOPES = ("partners",)
 
 
 def _load(pks):
-    return Organisation.objects.in_bulk(pks)
+    return {organisation.pk: organisation for organisation in Organisation.objects.in_order(pks)}
 
 
 @register.simple_tag

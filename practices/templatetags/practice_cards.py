@@ -14,7 +14,8 @@ CARD_SCOPES = ("practices", "partners", "themes")
 
 
 def _load(pks):
-    return GoodPractice.objects.published().with_card().in_bulk(pks)
+    practices = GoodPractice.objects.published().with_card().in_order(pks)
+    return {practice.pk: practice for practice in practices}
 
 
 @register.simple_tag
