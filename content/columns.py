@@ -10,10 +10,27 @@ relations that select_related() follows), not when the QuerySet is built.
 from django.db import models
 from django.db.models import prefetch_related_objects
 from django.db.models.query import ModelIterable
+from django.utils.translation import get_language
 from modeltranslation.translator import NotRegistered, translator
 
 from . import languages
 from .fallback import is_name, reader_languages, repeated_alias
+
+# Querysets built once per name and language (reusable()).
+_built = {}
+
+
+def reusable(name, build):
+    """The queryset that build() makes, built once per name and active language in this
+    process, then reused: building one with only(), select_related() and annotations costs
+    about as much as compiling it (1 ms for an event card's). Only for a queryset that each use
+    narrows (filter(), in_order()), which clones it, and whose building reads nothing but the
+    language."""
+    key = (name, get_language())
+    queryset = _built.get(key)
+    if queryset is None:
+        queryset = _built[key] = build()
+    return queryset
 
 
 def search_columns(model):

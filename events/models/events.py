@@ -127,24 +127,29 @@ class EventQuerySet(SearchableQuerySet, ReviewableQuerySet):
         """Only what an event's card shows (templates/includes/_event_card.html): the card's
         own columns, its host's label and its co-hosts' (the participations, host ones only),
         and `has_host_participations`."""
-        return self._card_columns().prefetch_related(_cohost_participations())
+        return self.with_card_columns().prefetch_related(_cohost_participations())
 
-    def cards(self, pks):
-        """The events of pks in that order, as with_card() loads them; the co-hosts are read
-        only when one of the events has a host participation (most have none: no query)."""
-        events = self._card_columns().in_order(pks)
-        cohosted = [event for event in events if event.has_host_participations]
-        if cohosted:
-            models.prefetch_related_objects(cohosted, _cohost_participations())
-        return events
-
-    def _card_columns(self):
+    def with_card_columns(self):
+        """with_card() less the co-hosts, which cards() reads only where there are some."""
         hosted = _related("participations").objects.filter(event=models.OuterRef("pk"), role="host")
         return (
             self.only(*CARD_FIELDS, *label_columns("host__"))
             .select_related("host")
             .annotate(has_host_participations=models.Exists(hosted))
         )
+
+    def cards(self, pks):
+        """The events of pks in that order, as with_card() loads them; the co-hosts are read
+        only when one of the events has a host participation (most have none: no query). On a
+        queryset already `with_card_columns()`, that is not done again."""
+        queryset = self
+        if "has_host_participations" not in self.query.annotations:
+            queryset = self.with_card_columns()
+        events = queryset.in_order(pks)
+        cohosted = [event for event in events if event.has_host_participations]
+        if cohosted:
+            models.prefetch_related_objects(cohosted, _cohost_participations())
+        return events
 
     def card_rows(self):
         """The rows of a list of event cards (includes/_event_list.html): with the fragment cache

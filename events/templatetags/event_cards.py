@@ -3,6 +3,7 @@ from the fragment cache (content/fragments.py)."""
 
 from django import template
 
+from content.columns import reusable
 from content.fragments import cached_cards
 
 from ..models import Event
@@ -15,7 +16,8 @@ CARD_SCOPES = ("events", "partners")
 
 
 def _load(pks):
-    return {event.pk: event for event in Event.objects.published().cards(pks)}
+    events = reusable("event-cards", lambda: Event.objects.published().with_card_columns())
+    return {event.pk: event for event in events.cards(pks)}
 
 
 @register.simple_tag

@@ -3,6 +3,7 @@ then read from the fragment cache (content/fragments.py)."""
 
 from django import template
 
+from content.columns import reusable
 from content.fragments import cached_cards
 
 from ..models import GoodPractice
@@ -14,8 +15,8 @@ CARD_SCOPES = ("practices", "partners", "themes")
 
 
 def _load(pks):
-    practices = GoodPractice.objects.published().with_card().in_order(pks)
-    return {practice.pk: practice for practice in practices}
+    practices = reusable("practice-cards", lambda: GoodPractice.objects.published().with_card())
+    return {practice.pk: practice for practice in practices.in_order(pks)}
 
 
 @register.simple_tag
