@@ -231,3 +231,17 @@ def test_search_cold_event_card_shows_its_co_host(client):
     html = client.get("/en/search/", {"q": "harbour"}).content.decode()
 
     assert text(inner(section(html, "events"), '<span class="event-host"')) == "P1 Genoa, P4 Tartu"
+
+
+@pytest.mark.usefixtures("fragment_cache")
+def test_search_cold_cards_in_the_reader_language_after_another(client):
+    # The cards' querysets are built once per language (content.columns.reusable()).
+    EventFactory(title_en="Harbour day", title_it="Giornata del porto")
+    GoodPracticeFactory(title_en="Harbour plan", title_it="Piano del porto")
+
+    english = client.get("/en/search/", {"q": "harbour"}).content.decode()
+    italian = client.get("/it/search/", {"q": "harbour"}).content.decode()
+
+    assert item_titles(section(english, "events"), "event-item") == ["Harbour day"]
+    assert item_titles(section(italian, "events"), "event-item") == ["Giornata del porto"]
+    assert item_titles(section(italian, "practices"), "practice-item") == ["Piano del porto"]
