@@ -15,18 +15,19 @@ from modeltranslation.translator import NotRegistered, translator
 
 from . import languages
 from .fallback import is_name, reader_languages, repeated_alias
+from .scoping import cache_namespace
 
 # Querysets built once per name and language (reusable()).
 _built = {}
 
 
 def reusable(name, build):
-    """The queryset that build() makes, built once per name and active language in this
-    process, then reused: building one with only(), select_related() and annotations costs
+    """The queryset that build() makes, built once per name, active language and project in
+    this process, then reused: building one with only(), select_related() and annotations costs
     about as much as compiling it (1 ms for an event card's). Only for a queryset that each use
     narrows (filter(), in_order()), which clones it, and whose building reads nothing but the
-    language."""
-    key = (name, get_language())
+    language and the project (whose scope the queryset holds)."""
+    key = (name, get_language(), cache_namespace())
     queryset = _built.get(key)
     if queryset is None:
         queryset = _built[key] = build()
