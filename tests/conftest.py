@@ -36,7 +36,11 @@ def shared_data(django_db_setup, django_db_blocker):
 
     @contextlib.contextmanager
     def shared():
-        with django_db_blocker.unblock(), transaction.atomic():
+        from content.scoping import activate
+        from content.site import default_project
+
+        # In the project the tests' requests are served in, as the tests themselves are.
+        with django_db_blocker.unblock(), transaction.atomic(), activate(default_project()):
             yield
             transaction.set_rollback(True)
 
@@ -146,26 +150,47 @@ def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix, t
 
 
 def pytest_configure(config):
-    """Test code, fixtures of every scope included, sees every project's rows, as the
-    programme level does; each request the test client makes is still served in its project.
-    (Threads a test starts have a context of their own: they enter every_project() or a
-    project themselves.)"""
+    """Code outside a test function (module- and session-scoped fixtures) sees every project's
+    rows, as the programme level does."""
     from django_scopes.state import state
 
     state.set({"_enabled": False})
 
 
 @pytest.fixture(autouse=True)
-def _unscoped(request):
-    """A test marked `unscoped` runs with no project active, as code outside a request does."""
-    if request.node.get_closest_marker("unscoped") is None:
-        yield
-        return
+def _served_project(request):
+    """A test with the database runs in the project the test client's requests are served in
+    (the first), as a one-project instance's code does; `every_project()` or `activate()` in
+    the test reach the others. A test marked `unscoped` runs with no project active."""
     from django_scopes.state import state
 
-    token = state.set({})
-    yield
-    state.reset(token)
+    if request.node.get_closest_marker("unscoped") is not None:
+        token = state.set({})
+        yield
+        state.reset(token)
+        return
+    names = request.fixturenames
+    if request.node.get_closest_marker("django_db") is None and not (
+        "db" in names or "transactional_db" in names
+    ):
+        yield
+        return
+    from content.scoping import activate
+    from content.site import default_project
+
+    request.getfixturevalue("transactional_db" if _transactional(request) else "db")
+    with activate(default_project()):
+        yield
+
+
+def _transactional(request):
+    marker = request.node.get_closest_marker("django_db")
+    names = request.fixturenames
+    return (
+        "transactional_db" in names
+        or "live_server" in names
+        or bool(marker and (marker.kwargs.get("transaction") or (marker.args and marker.args[0])))
+    )
 
 
 @pytest.fixture(autouse=True)

@@ -1,5 +1,5 @@
 """A second, small project of the demo, made up to show one portal serving several projects:
-OPEN TOWNS, of Tartu (a partner in BETTER too, with one record for both) and Riga. Its texts are
+OPEN TOWNS, of Tartu (a partner in BETTER too, with one record for both). Its texts are
 in English and Estonian; nothing here comes from the seeds, and the pages say so."""
 
 import datetime as dt
@@ -12,8 +12,8 @@ IDENTITY = {
         "et": "Avatud linnad: linnaandmed jagatud üle Läänemere",
     },
     "tagline": {
-        "en": "Tartu and Riga learn from each other how to open their data.",
-        "et": "Tartu ja Riia õpivad üksteiselt, kuidas oma andmeid avada.",
+        "en": "Tartu learns how to open its data, and tells the others.",
+        "et": "Tartu õpib oma andmeid avama ja jagab kogemust teistega.",
     },
     "description": {
         "en": "OPEN TOWNS is a made-up project of this demonstration, to show one portal serving "
@@ -32,22 +32,10 @@ IDENTITY = {
     "domain": "open-towns.localhost",
 }
 
-# Tartu is BETTER's organisation record; Riga is this project's own.
-ORGANISATIONS = [
-    {
-        "slug": "riga",
-        "name": {"en": "Riga City Council", "et": "Riia linnavolikogu"},
-        "short_name": {"en": "Riga", "et": "Riia"},
-        "city": {"en": "Riga", "et": "Riia"},
-        "country": "LV",
-        "nuts_code": "LV006",
-        "timezone": "Europe/Riga",
-        "organisation_type": "municipality",
-        "website": "https://www.riga.lv/",
-    },
-]
+# Tartu is BETTER's organisation record: one record, a partner in both projects.
+ORGANISATIONS = []
 # (organisation slug, partner number, role) in OPEN TOWNS.
-PARTNERS = [("tartu", 1, "lead"), ("riga", 2, "partner")]
+PARTNERS = [("tartu", 1, "lead")]
 
 PRACTICES = [
     {
@@ -85,7 +73,7 @@ EVENTS = [
             "et": "Näidise väljamõeldud sündmus: partnerid kohtuvad Tartus, et projekti alustada.",
         },
         "host": "tartu",
-        "participations": [("tartu", "host"), ("riga", "participant")],
+        "participations": [("tartu", "host")],
         "practices": ["open-data-register"],
         "themes": ["digital-services-for-citizens"],
         "start_date": dt.date(2027, 3, 10),
