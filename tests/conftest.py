@@ -158,7 +158,7 @@ def pytest_configure(config):
 
 
 @pytest.fixture(autouse=True)
-def _served_project(request):
+def _served_project(request, _uncached_site_identity):
     """A test with the database runs in the project the test client's requests are served in
     (the first), as a one-project instance's code does; `every_project()` or `activate()` in
     the test reach the others. A test marked `unscoped` runs with no project active."""

@@ -13,7 +13,7 @@ from django.urls import reverse
 from events.models import Event, StudyVisit
 from practices.models import GoodPractice
 from tests.events.test_admin import event_form_data
-from tests.factories import PartnerFactory
+from tests.factories import PartnerFactory, in_this_project
 from tests.workspace.conftest import draft_visit
 
 pytestmark = pytest.mark.django_db
@@ -156,7 +156,7 @@ def _save_elsewhere(model, pk):
         finally:
             connections.close_all()
 
-    thread = threading.Thread(target=run)
+    thread = threading.Thread(target=in_this_project(run))
     thread.start()
     thread.join()
 

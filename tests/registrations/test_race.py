@@ -8,7 +8,7 @@ from django.db import connection, connections
 
 from registrations import services
 from registrations.models import Registration, RegistrationSettings
-from tests.factories import EventFactory
+from tests.factories import EventFactory, in_this_project
 
 from .conftest import make_registration
 
@@ -32,7 +32,7 @@ def test_two_confirmations_for_the_last_place_give_it_to_exactly_one():
         finally:
             connections.close_all()
 
-    threads = [threading.Thread(target=confirm, args=(r,)) for r in registrations]
+    threads = [threading.Thread(target=in_this_project(confirm), args=(r,)) for r in registrations]
     for thread in threads:
         thread.start()
     for thread in threads:

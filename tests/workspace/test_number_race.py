@@ -12,7 +12,7 @@ from django.urls import reverse
 from events.models import Event
 from tests.content.test_admin import _apply, race_on_postgresql
 from tests.events.test_admin import event_form_data
-from tests.factories import EventFactory
+from tests.factories import EventFactory, in_this_project
 
 from .conftest import draft_visit
 from .test_review_admin import review_url, seen_version
@@ -105,6 +105,7 @@ def test_two_approvals_at_the_same_moment_get_consecutive_numbers(coordinator, p
         finally:
             connections.close_all()
 
+    approve = in_this_project(approve)
     threads = [threading.Thread(target=approve, args=approval) for approval in approvals]
     for thread in threads:
         thread.start()

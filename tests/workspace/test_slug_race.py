@@ -8,6 +8,7 @@ from django.urls import reverse
 
 from practices.models import GoodPractice
 from tests.content.test_admin import _apply, race_on_postgresql
+from tests.factories import in_this_project
 
 from .helpers import practice_data
 
@@ -26,7 +27,7 @@ def _insert_elsewhere(owner_id):
         finally:
             connections.close_all()
 
-    thread = threading.Thread(target=run)
+    thread = threading.Thread(target=in_this_project(run))
     thread.start()
     thread.join()
 
