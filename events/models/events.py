@@ -19,7 +19,7 @@ from content.search import SearchableQuerySet, searchable
 from content.site import ProjectOwned
 from content.timezones import TimeZoneField
 from content.uploads import ImageUploadField, require_image_alt
-from partners.models import Organisation, Person
+from partners.models import Organisation, PartnerNumber, Person
 from practices.models import GoodPractice, Theme, Transfer
 
 from .revisions import CalendarRevised, revision_columns
@@ -53,7 +53,8 @@ def _participations_with_organisations():
     participations = (
         _related("participations")
         .objects.select_related("organisation")
-        .order_by("role", "organisation__partner_number", "organisation__name")
+        # The partner numbers of the project being served, which the events are of.
+        .order_by("role", PartnerNumber("organisation"), "organisation__name")
     )
     return models.Prefetch("participations", queryset=participations)
 

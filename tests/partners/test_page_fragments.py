@@ -214,10 +214,11 @@ def test_partner_page_owned_practice_edits_show_on_the_next_request(client, tart
 
 def test_partner_page_after_an_edit_query_count_constant(client, django_assert_num_queries, tartu):
     """Nothing cached (the first request after an edit): the lists' pks (participations, hosted,
-    attended, owned), people, imports, the site's identity (base.html), then the rows of the
-    cards (with their hosts, with their themes)."""
+    attended, owned), people, imports, the site's identity (base.html), the project's partner
+    numbers (once for every label), then the rows of the cards (with their hosts, with their
+    themes)."""
     for n in (1, 12):
         _grow(tartu, n)
         cache.clear()
-        with django_assert_num_queries(14):
+        with django_assert_num_queries(15):
             client.get(URL)

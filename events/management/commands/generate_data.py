@@ -17,7 +17,7 @@ from content import languages
 from content.page_cache import bump_content_version
 from content.site import current_project_id
 from events.models import Event, EventChange, Participation, Workshop
-from partners.models import Organisation, Person
+from partners.models import Organisation, Person, ProjectPartner
 from practices.models import GoodPractice, Theme, Transfer
 
 BATCH = 2000
@@ -130,17 +130,12 @@ class Generator:
             values[english] = self.words(languages.default(), count)
         return values
 
-    def organisations(self, first_number=1, with_lead=True):
-        """The organisations, the first PARTNERS of them consortium partners numbered from
-        first_number (after any partners already there), the first the lead if with_lead."""
+    def organisations(self):
+        """The organisations, the first PARTNERS of them consortium partners (memberships())."""
         rows = []
         for i in range(self.n_organisations):
             city, country, zone = self.rng.choice(CITIES)
             partner = i < PARTNERS
-            role = ""
-            if partner:
-                lead = with_lead and i == 0
-                role = Organisation.Role.LEAD if lead else Organisation.Role.PARTNER
             rows.append(
                 Organisation(
                     slug=f"gen-organisation-{i}",
@@ -148,14 +143,25 @@ class Generator:
                     city=city,
                     country=country,
                     timezone=zone,
-                    partner_number=first_number + i if partner else None,
-                    partner_role=role,
                     organisation_type=self.rng.choice(Organisation.Type.values),
                     **self.texts("name", 3),
                     **self.texts("description", 25),
                 )
             )
         return rows
+
+    @staticmethod
+    def memberships(organisations, first_number=1, with_lead=True):
+        """The first PARTNERS organisations' numbers (from first_number) and roles in the
+        project being served, the first the lead if with_lead."""
+        return of_project(
+            ProjectPartner(
+                organisation=organisation,
+                number=first_number + i,
+                role=Organisation.Role.LEAD if with_lead and i == 0 else Organisation.Role.PARTNER,
+            )
+            for i, organisation in enumerate(organisations[:PARTNERS])
+        )
 
     def people(self, organisations):
         return [
@@ -277,12 +283,10 @@ class Command(BaseCommand):
         )
         # Beside content already there (the demo data): partner numbers after the existing ones,
         # no second lead partner, and event numbers after each kind's highest.
-        existing = Organisation.objects.consortium()
-        first_number = (existing.aggregate(n=Max("partner_number"))["n"] or 0) + 1
+        first_number = (ProjectPartner.objects.aggregate(n=Max("number"))["n"] or 0) + 1
         with_lead = not Organisation.objects.lead().exists()
-        organisations = Organisation.objects.bulk_create(
-            gen.organisations(first_number, with_lead), batch_size=BATCH
-        )
+        organisations = Organisation.objects.bulk_create(gen.organisations(), batch_size=BATCH)
+        ProjectPartner.objects.bulk_create(gen.memberships(organisations, first_number, with_lead))
         people = Person.objects.bulk_create(gen.people(organisations), batch_size=BATCH)
         practices = GoodPractice.objects.bulk_create(
             of_project(gen.practices(organisations, people)), batch_size=BATCH // 4

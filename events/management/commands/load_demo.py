@@ -10,7 +10,7 @@ from content.site import LegalPage, Project, default_project
 from events import demo_data
 from events.demo_data import site as demo_site
 from events.models import Event, EventChange, Participation, Semester, Workshop
-from partners.models import Organisation, Person
+from partners.models import Organisation, Person, ProjectPartner
 from practices.models import GoodPractice, Theme
 
 
@@ -91,9 +91,16 @@ class Command(BaseCommand):
         for name in ("short_name", "city"):
             if isinstance(record.get(name), str):
                 record = record | {name: {default_language(): record[name]}}
-        if record.get("partner_number"):
-            return upsert(Organisation, {"partner_number": record["partner_number"]}, record)
-        return upsert(Organisation, {"slug": record["slug"]}, record)
+        # A partner is found by its number in the project (its slug may have changed).
+        number = record.get("partner_number")
+        member = ProjectPartner.objects.filter(number=number).first() if number else None
+        lookup = {"pk": member.organisation_id} if member else {"slug": record["slug"]}
+        values = without(record, "partner_number", "partner_role")
+        organisation = upsert(Organisation, lookup, values)
+        if number:
+            membership = {"number": number, "role": record["partner_role"]}
+            upsert(ProjectPartner, {"organisation": organisation}, membership)
+        return organisation
 
     def load_practice(self, record, orgs, themes):
         values = without(record, "themes") | {"owner": orgs[record["owner"]]}
