@@ -3,7 +3,7 @@ from django.core.management import call_command
 
 from events.management.commands.generate_data import Generator
 from events.models import Event, Workshop
-from partners.models import Organisation
+from partners.models import Organisation, ProjectPartner
 from practices.models import GoodPractice
 
 pytestmark = pytest.mark.django_db
@@ -54,11 +54,11 @@ def test_generator_same_seed_same_text():
 
 def test_generate_data_beside_the_demo_data_numbers_after_it():
     call_command("load_demo", verbosity=0)
-    demo_partners = list(Organisation.objects.consortium().values_list("partner_number", flat=True))
+    demo_partners = list(ProjectPartner.objects.values_list("number", flat=True))
 
     call_command("generate_data", events=50, seed=1, stdout=None)
 
-    numbers = list(Organisation.objects.consortium().values_list("partner_number", flat=True))
+    numbers = list(ProjectPartner.objects.values_list("number", flat=True))
     assert numbers == list(range(1, len(numbers) + 1))
     assert numbers[: len(demo_partners)] == demo_partners
     assert list(Organisation.objects.lead().values_list("slug", flat=True)) == ["genoa"]
