@@ -82,7 +82,7 @@ def partner_memberships():
     project_id = current_project_id()
 
     def compute():
-        rows = ProjectPartner._base_manager.filter(project_id=project_id)
+        rows = ProjectPartner._base_manager.filter(project_id=project_id).order_by()
         return {
             org: (number, role)
             for org, number, role in rows.values_list("organisation_id", "number", "role")
