@@ -6,6 +6,7 @@ import re
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.db.models.fields.files import FieldFile
 from django.urls import reverse
 
 from content.scoping import activate
@@ -158,3 +159,29 @@ def test_admin_inline_shows_the_served_projects_membership_only(coordinator_clie
 
     assert memberships() == ("1", ["4"])
     assert memberships(HTTP_HOST=FLOW) == ("1", ["2"])
+
+
+def test_admin_inline_adds_the_membership_in_the_served_project(coordinator_client, flow, tartu):
+    hub = OrganisationFactory(name_en="Digital Innovation Hub", slug="hub")
+    url = reverse("admin:partners_organisation_change", args=[hub.pk])
+    form = coordinator_client.get(url, HTTP_HOST=FLOW).context["adminform"].form
+    data = {  # the form as shown; no file
+        name: value
+        for name, value in form.initial.items()
+        if value is not None and value is not False and not isinstance(value, FieldFile)
+    }
+    data |= {"people-TOTAL_FORMS": 0, "people-INITIAL_FORMS": 0}
+    data |= {"memberships-TOTAL_FORMS": 1, "memberships-INITIAL_FORMS": 0}
+    data |= {"memberships-0-number": 3, "memberships-0-role": "advisory"}
+
+    response = coordinator_client.post(url, data, HTTP_HOST=FLOW)
+
+    assert response.status_code == 302
+    rows = ProjectPartner.objects.filter(organisation=hub).values_list(
+        "project__slug", "number", "role"
+    )
+    assert list(rows) == [("flow", 3, "advisory")]
+    assert [(o.slug, o.partner_code) for o in Organisation.objects.consortium()] == [
+        ("genoa", "P1"),
+        ("tartu", "P4"),
+    ]
