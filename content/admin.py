@@ -18,7 +18,7 @@ from . import languages
 from .forms import VersionedModelForm
 from .mail import send_again
 from .models import EditConflict, Mail, Versioned
-from .site import LegalPage, Project, current_project
+from .site import LegalPage, Project, coordinates, current_project
 
 # The translation tabs of modeltranslation need jQuery UI's tabs widget; it is served from our
 # own static files (no CDN, see DESIGN.md) rather than modeltranslation's default CDN address.
@@ -215,6 +215,17 @@ class MailAdmin(admin.ModelAdmin):
             self.message_user(request, _("These e-mails were sent already."), messages.WARNING)
 
 
+_admin_permission = admin.site.has_permission
+
+
+def _runs_the_project(request):
+    """The admin is open to the coordinators of the project being served (and superusers)."""
+    return _admin_permission(request) and coordinates(request.user)
+
+
+admin.site.has_permission = _runs_the_project
+
+
 @admin.register(Project)
 class ProjectAdmin(HistoryTranslatedAdmin):
     """A coordinator edits the project being served (the list page opens it); the programme
@@ -227,8 +238,14 @@ class ProjectAdmin(HistoryTranslatedAdmin):
         (_("Programme"), {"fields": ["programme_name", "programme_logo"]}),
         (_("Logo"), {"fields": ["project_logo"]}),
         (_("Contact details"), {"fields": ["contact_address", "contact_email", "social_links"]}),
+        (_("Coordinators"), {"fields": ["coordinators"]}),
         (_("Advanced"), {"classes": ["collapse"], "fields": ["slug", "domain"]}),
     ]
+    filter_horizontal = ["coordinators"]
+
+    def get_readonly_fields(self, request, obj=None):
+        # Who runs a project, and where it is served, is the programme level's to decide.
+        return [] if request.user.is_superuser else ["coordinators", "slug", "domain"]
 
     def has_add_permission(self, request):
         return request.user.is_superuser

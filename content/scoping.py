@@ -50,6 +50,13 @@ class Unscoped:
     def all(self):
         return self._chain()
 
+    def __getattr__(self, name):
+        # A method of the model's own QuerySet (published(), upcoming()...) is refused as the
+        # others are; any other name is missing, as hasattr() probes expect.
+        if name.startswith("_") or not hasattr(self.model._default_manager._queryset_class, name):
+            raise AttributeError(name)
+        self.error()
+
 
 @functools.cache
 def _unscoped(queryset_class):

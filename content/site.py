@@ -17,6 +17,7 @@ from django.urls import reverse
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
+from . import languages
 from .fallback import localized
 from .models import Versioned
 from .page_cache import cached_until_content_changes
@@ -24,6 +25,12 @@ from .scoping import active_project, project_scoped
 from .uploads import ImageUploadField
 
 PROJECTS_CACHE_KEY = "portal:projects"
+# The first parts of the site's own addresses (better_portal/urls.py; a test keeps the two in
+# step): a project served under /<lang>/<slug>/ may not take one of them, nor a language code.
+RESERVED_SLUGS = frozenset(
+    "about admin api embed events favicon.ico health i18n media partners practices programme "
+    "robots.txt search sitemap.xml static subscribe workspace".split()
+)
 
 
 class ProjectQuerySet(models.QuerySet):
@@ -72,6 +79,14 @@ class Project(Versioned):
         help_text=_("The project's part of the web address on a shared domain: /en/better/."),
     )
 
+    coordinators = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("coordinators"),
+        blank=True,
+        related_name="coordinated_projects",
+        help_text=_("The staff logins that run this project. Superusers run every project."),
+    )
+
     objects = ProjectQuerySet.as_manager()
 
     class Meta:
@@ -97,6 +112,14 @@ class Project(Versioned):
         super().save(*args, **kwargs)
 
     def clean(self):
+        if self.slug in RESERVED_SLUGS or self.slug in languages.codes():
+            raise ValidationError(
+                {
+                    "slug": _("“%(slug)s” is a part of the site's own addresses.")
+                    % {"slug": self.slug}
+                },
+                code="reserved_slug",
+            )
         validate = URLValidator(schemes=["https", "http"])
         for line in self.social_link_list():
             try:
@@ -151,6 +174,18 @@ def current_project():
     """The project being served: the one activated for this request or command, else the
     default project."""
     return active_project() or default_project()
+
+
+def coordinates(user, project=None):
+    """Whether user may run project (by default the one being served) in the admin and the
+    workspace: a superuser, the programme level, runs every project; another staff login only
+    the projects that name it among their coordinators."""
+    if not (user.is_active and user.is_staff):
+        return False
+    if user.is_superuser:
+        return True
+    project = project or current_project()
+    return project.coordinators.filter(pk=user.pk).exists()
 
 
 def current_project_id():

@@ -5,6 +5,8 @@ from django.utils.deconstruct import deconstructible
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
+from content import languages
+from content.fallback import reader_languages
 from content.models import Versioned
 from content.page_cache import cached_until_content_changes
 from content.scoping import project_scoped
@@ -12,6 +14,18 @@ from content.search import SearchableQuerySet, searchable
 from content.site import ProjectOwned, current_project_id
 from content.timezones import TimeZoneField
 from content.uploads import ImageUploadField
+
+
+def label_columns(prefix=""):
+    """The names, for only(), of the columns that an organisation's `label` reads in the
+    reader's languages, each after `prefix` (a relation's path, "host__"). Its partner code
+    is the project's (partner_memberships()), not a column."""
+    translated = [
+        languages.column(field, code)
+        for field in ("short_name", "name")
+        for code in reader_languages()
+    ]
+    return [f"{prefix}{column}" for column in translated]
 
 
 class CurrentProject(models.Expression):
@@ -90,6 +104,14 @@ def partner_memberships():
 
     key = f"portal:partner-memberships:p{project_id}"
     return cached_until_content_changes(key, compute, scopes=("partners",), shared=True)
+
+    def cards_of(self, pks):
+        """The rows of a list of organisation cards (includes/_organisation_list.html) showing
+        these organisations of the queryset, in the order of pks: with the fragment cache
+        (content/fragments.py), only the pks; else the organisations."""
+        from content.fragments import cards_of
+
+        return cards_of(self, pks, lambda queryset: queryset)
 
 
 @searchable("name", "description", index_prefix="org")

@@ -11,7 +11,7 @@ from content.scoping import project_scoped
 from content.search import SearchableQuerySet, searchable
 from content.site import ProjectOwned
 from content.uploads import ImageUploadField, require_image_alt
-from partners.models import Organisation, Person
+from partners.models import Organisation, Person, label_columns
 
 
 class Theme(Versioned):
@@ -27,6 +27,10 @@ class Theme(Versioned):
         return self.name
 
 
+# The columns of a practice that its card shows (templates/includes/_practice_card.html).
+CARD_FIELDS = ("slug", "image", "title", "summary", "owner")
+
+
 class GoodPracticeQuerySet(SearchableQuerySet, ReviewableQuerySet):
     # A practice's review status is also whether it is public; unpublished, it is a draft again.
     published_values = {"status": "published"}
@@ -35,19 +39,29 @@ class GoodPracticeQuerySet(SearchableQuerySet, ReviewableQuerySet):
     def with_related(self):
         return self.select_related("owner").prefetch_related("themes")
 
+    def with_card(self):
+        """Only what a practice's card shows (templates/includes/_practice_card.html): the
+        card's own columns, its owner's label and its themes' names."""
+        themes = Theme.objects.only("name")
+        return (
+            self.only(*CARD_FIELDS, *label_columns("owner__"))
+            .select_related("owner")
+            .prefetch_related(models.Prefetch("themes", queryset=themes))
+        )
+
     def card_rows(self):
         """The rows of a list of practice cards (includes/_practice_list.html): with the
-        fragment cache, only the pks; else the practices `with_related()`."""
+        fragment cache, only the pks; else the practices `with_card()`."""
         from content.fragments import card_rows
 
-        return card_rows(self, GoodPracticeQuerySet.with_related)
+        return card_rows(self, GoodPracticeQuerySet.with_card)
 
     def cards_of(self, pks):
         """The rows of a list of practice cards showing these practices of the queryset, in the
         order of pks, as card_rows() gives them."""
         from content.fragments import cards_of
 
-        return cards_of(self, pks, GoodPracticeQuerySet.with_related)
+        return cards_of(self, pks, GoodPracticeQuerySet.with_card)
 
     def by_title(self):
         """In the order of the titles the reader sees: their language's, else the English one."""

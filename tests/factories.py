@@ -145,6 +145,12 @@ class AttendanceFactory(factory.django.DjangoModelFactory):
     participants = 5
 
 
+def coordinating(user):
+    """The user, among the coordinators of the project every test request is served in."""
+    identity().coordinators.add(user)
+    return user
+
+
 def identity(**values):
     """The project every test request is served in (the first one), given these values."""
     from content.site import Project

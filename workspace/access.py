@@ -3,7 +3,9 @@
 from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
+from django.db.models import Q
 
+from content.site import coordinates, current_project
 from events.models import Event, EventPhoto
 from partners.models import Organisation, Person
 from practices.models import GoodPractice
@@ -23,7 +25,7 @@ class Access:
         return cls(
             user=user,
             organisation=person.organisation if person else None,
-            is_coordinator=user.has_perm("workspace.review_submissions"),
+            is_coordinator=user.has_perm("workspace.review_submissions") and coordinates(user),
         )
 
     @property
@@ -74,8 +76,9 @@ class Access:
 
 
 def reviewers():
-    """The active users who can work the review queue: superusers, and staff members given the
-    permission to review (the Coordinators group has it). Only they can open the admin."""
+    """The active users who can work the review queue of the project being served: superusers,
+    and its coordinators given the permission to review (the Coordinators group has it)."""
+    runs_it = Q(is_superuser=True) | Q(coordinated_projects=current_project())
     return (
         get_user_model()
         .objects.with_perm(
@@ -84,6 +87,7 @@ def reviewers():
             # django-axes' backend is configured too; permissions are the model backend's.
             backend="django.contrib.auth.backends.ModelBackend",
         )
-        .filter(is_staff=True)
+        .filter(runs_it, is_staff=True)
+        .distinct()
         .order_by("pk")
     )

@@ -14,6 +14,7 @@ from django_tasks_db.models import DBTaskResult
 
 from content.mail import deliver_mail, send_mail_later
 from content.models import Mail
+from tests.factories import coordinating
 from workspace.groups import ensure_groups
 
 pytestmark = pytest.mark.django_db
@@ -221,7 +222,7 @@ def coordinator_in_group(client, django_user_model):
         "group-coord", "group-coord@better.example", "a-long-test-password", is_staff=True
     )
     user.groups.add(ensure_groups(Group, Permission)[0])
-    client.force_login(user)
+    client.force_login(coordinating(user))
     return client
 
 
@@ -297,7 +298,7 @@ def test_no_send_again_for_a_sent_mail(coordinator_in_group, committed):
 def test_partner_staff_cannot_read_the_mail(client, django_user_model, failed_mail):
     user = django_user_model.objects.create_user("staff", "s@better.example", "pw", is_staff=True)
     user.groups.add(ensure_groups(Group, Permission)[1])
-    client.force_login(user)
+    client.force_login(coordinating(user))  # of the project, without the permission
 
     response = client.get(reverse("admin:content_mail_changelist"))
 

@@ -28,6 +28,7 @@ from tests.factories import (
     PartnerFactory,
     SemesterFactory,
     TransferFactory,
+    coordinating,
 )
 
 pytestmark = pytest.mark.django_db
@@ -614,7 +615,7 @@ def test_report_staff_without_permission_is_refused(client, django_user_model):
 def test_report_staff_with_view_permission_sees_the_report(better, client, django_user_model):
     user = django_user_model.objects.create_user("staff", password="x-long-pass", is_staff=True)
     user.user_permissions.add(Permission.objects.get(codename="view_event"))
-    client.force_login(user)
+    client.force_login(coordinating(user))
 
     response = client.get(REPORT_URL)
 

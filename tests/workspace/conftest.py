@@ -5,7 +5,13 @@ from django.contrib.auth.models import Group, Permission
 
 from events.models import Event, EventPhoto
 from practices.models import GoodPractice
-from tests.factories import EventFactory, GoodPracticeFactory, PartnerFactory, PersonFactory
+from tests.factories import (
+    EventFactory,
+    GoodPracticeFactory,
+    PartnerFactory,
+    PersonFactory,
+    coordinating,
+)
 from workspace.groups import ensure_groups
 
 from .helpers import png_file
@@ -51,7 +57,7 @@ def group_coordinator(django_user_model):
         "group-coord", "group-coord@better.example", "a-long-test-password", is_staff=True
     )
     user.groups.add(ensure_groups(Group, Permission)[0])
-    return user
+    return coordinating(user)
 
 
 def draft_visit(owner, title, **kwargs):

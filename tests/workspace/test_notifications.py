@@ -13,7 +13,7 @@ from django_tasks_db.models import DBTaskResult
 
 from content.models import Mail
 from events.models import Event
-from tests.factories import PersonFactory
+from tests.factories import PersonFactory, coordinating
 from workspace import services
 
 from .conftest import draft_visit
@@ -48,7 +48,7 @@ def reviewer_with_permission_only(django_user_model):
         "reviewer", "reviewer@better.example", "a-long-test-password", is_staff=True
     )
     user.user_permissions.add(Permission.objects.get(codename="review_submissions"))
-    return user
+    return coordinating(user)
 
 
 @pytest.fixture
