@@ -75,6 +75,14 @@ class OrganisationQuerySet(SearchableQuerySet):
         number = PartnerNumber().asc(nulls_last=True) if nulls_last else PartnerNumber()
         return self.order_by(number, "name")
 
+    def cards_of(self, pks):
+        """The rows of a list of organisation cards (includes/_organisation_list.html) showing
+        these organisations of the queryset, in the order of pks: with the fragment cache
+        (content/fragments.py), only the pks; else the organisations."""
+        from content.fragments import cards_of
+
+        return cards_of(self, pks, lambda queryset: queryset)
+
 
 class PartnerRole(models.TextChoices):
     LEAD = "lead", _("Lead partner")
@@ -104,14 +112,6 @@ def partner_memberships():
 
     key = f"portal:partner-memberships:p{project_id}"
     return cached_until_content_changes(key, compute, scopes=("partners",), shared=True)
-
-    def cards_of(self, pks):
-        """The rows of a list of organisation cards (includes/_organisation_list.html) showing
-        these organisations of the queryset, in the order of pks: with the fragment cache
-        (content/fragments.py), only the pks; else the organisations."""
-        from content.fragments import cards_of
-
-        return cards_of(self, pks, lambda queryset: queryset)
 
 
 @searchable("name", "description", index_prefix="org")

@@ -116,7 +116,7 @@ def test_partners_numbers_roles_and_zones(shared_demo):
 
 
 def test_partner_name_in_local_language_under_override(shared_demo):
-    genoa = Organisation.objects.consortium().get(memberships__number=1)
+    genoa = Organisation.objects.lead().get()
 
     with translation.override("it"):
         assert genoa.name == "Comune di Genova"
