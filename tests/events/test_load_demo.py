@@ -8,7 +8,7 @@ from django.core.management import call_command
 from django.utils import translation
 
 from events.models import Event, EventChange, Semester, Workshop
-from partners.models import Organisation, PartnerNumber, Person
+from partners.models import Organisation, PartnerNumber, Person, ProjectPartner
 from tests.factories import EventFactory, WorkshopFactory
 
 pytestmark = pytest.mark.django_db
@@ -112,6 +112,15 @@ def test_partners_numbers_roles_and_zones(shared_demo):
         (3, "Gävle", "partner", "Europe/Stockholm", "SE"),
         (4, "Tartu", "partner", "Europe/Tallinn", "EE"),
         (5, "Nyíregyháza", "partner", "Europe/Budapest", "HU"),
+    ]
+
+
+def test_tartu_has_a_number_in_each_demo_project(shared_demo):
+    rows = ProjectPartner.objects.filter(organisation__slug="tartu").order_by("project")
+
+    assert list(rows.values_list("project__slug", "number", "role")) == [
+        ("better", 4, "partner"),
+        ("open-towns", 1, "lead"),
     ]
 
 
@@ -373,7 +382,7 @@ def test_every_loaded_object_passes_full_clean(shared_demo):
 
     assert checked == {
         "Organisation": 17,
-        "ProjectPartner": 5,
+        "ProjectPartner": 7,  # BETTER's five, OPEN TOWNS' two
         "Person": 11,  # six from the seeds, five demo staff logins
         "Theme": 4,
         "GoodPractice": 8,
