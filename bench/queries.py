@@ -50,7 +50,7 @@ def urls():
     the lead partner (the most events), the practice the latest published one examined at
     events."""
     event = Event.objects.published().filter(workshops__isnull=False).order_by("-pk").first()
-    partner = Organisation.objects.order_by("partner_number", "pk").first()
+    partner = Organisation.objects.consortium().first()
     practice = GoodPractice.objects.published().filter(events__isnull=False).order_by("-pk").first()
     published = Event.objects.published().count()
     deep_page = max(1, min(500, published // 20))

@@ -10,7 +10,7 @@ import json
 
 from django.core.paginator import EmptyPage, Paginator
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db.models import Count, F, Max
+from django.db.models import Count, Max
 from django.http import HttpResponse, JsonResponse
 from django.urls import path, reverse
 from django.utils import timezone
@@ -24,7 +24,7 @@ from content.fragments import cached_fragment, cached_fragments, fragments_enabl
 from events.filters import EventFilter
 from events.listing import LIST_SCOPES, BadFilter, etag, filtered_events, list_etag
 from events.models import Event
-from partners.models import Organisation
+from partners.models import Organisation, PartnerNumber
 from practices.models import GoodPractice
 
 DEFAULT_PAGE_SIZE = 20
@@ -311,7 +311,7 @@ def organisations(request):
     """All organisations, partners first. They have no `updated` field: the ETag is the body's."""
     try:
         organisations = Organisation.objects.order_by(
-            F("partner_number").asc(nulls_last=True), "name", "pk"
+            PartnerNumber().asc(nulls_last=True), "name", "pk"
         )
         return paginated_response(request, organisations, organisation_data)
     except BadParameter as error:

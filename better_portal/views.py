@@ -1,6 +1,5 @@
 from django import forms
 from django.contrib.staticfiles import finders
-from django.db.models import F
 from django.http import FileResponse, HttpResponse
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -60,9 +59,7 @@ class SearchView(TemplateView):
         if query:
             published_events = Event.objects.published()
             published_practices = GoodPractice.objects.published()
-            organisations = Organisation.objects.order_by(
-                F("partner_number").asc(nulls_last=True), "name"
-            )
+            organisations = Organisation.objects.in_partner_order(nulls_last=True)
             found = first_matches(
                 [
                     ("events", published_events),

@@ -5,11 +5,11 @@ import functools
 
 import django_filters
 from django import forms
-from django.db.models import F, Q
+from django.db.models import Q
 from django.forms.models import ModelChoiceIterator
 from django.utils.translation import gettext_lazy as _
 
-from partners.models import Organisation
+from partners.models import Organisation, partners_of_the_project
 from practices.models import Theme
 
 from .models import Event, Participation
@@ -44,7 +44,7 @@ def event_organisations():
     organisation that hosts or takes part in a published event (co-hosts, outside hosts, hubs)."""
     published = Event.objects.published()
     return Organisation.objects.filter(
-        Q(partner_number__isnull=False)
+        partners_of_the_project()
         | Q(pk__in=published.values("host"))
         | Q(pk__in=Participation.objects.filter(event__in=published).values("organisation"))
     )
@@ -126,8 +126,8 @@ class EventFilter(django_filters.FilterSet):
             # The chosen organisation is offered too, so the select shows what is applied.
             field = self.form.fields["partner"]
             field.offered = Organisation.objects.filter(
-                Q(partner_number__isnull=False) | Q(slug=chosen)
-            ).order_by(F("partner_number").asc(nulls_last=True), "name")
+                partners_of_the_project() | Q(slug=chosen)
+            ).in_partner_order(nulls_last=True)
             field.widget.choices = field.choices
 
     def filter_partner(self, queryset, name, value):

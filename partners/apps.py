@@ -9,6 +9,6 @@ class PartnersConfig(AppConfig):
     def ready(self):
         from content.page_cache import invalidate_pages_on_write
 
-        from .models import Organisation, Person
+        from .models import Organisation, Person, ProjectPartner
 
-        invalidate_pages_on_write(Organisation, Person, scope="partners")
+        invalidate_pages_on_write(Organisation, Person, ProjectPartner, scope="partners")

@@ -1,35 +1,79 @@
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
+from django.utils.deconstruct import deconstructible
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
 from content import languages
 from content.fallback import reader_languages
 from content.models import Versioned
+from content.page_cache import cached_until_content_changes
+from content.scoping import project_scoped
 from content.search import SearchableQuerySet, searchable
+from content.site import ProjectOwned, current_project_id
 from content.timezones import TimeZoneField
 from content.uploads import ImageUploadField
 
 
 def label_columns(prefix=""):
     """The names, for only(), of the columns that an organisation's `label` reads in the
-    reader's languages, each after `prefix` (a relation's path, "host__")."""
+    reader's languages, each after `prefix` (a relation's path, "host__"). Its partner code
+    is the project's (partner_memberships()), not a column."""
     translated = [
         languages.column(field, code)
         for field in ("short_name", "name")
         for code in reader_languages()
     ]
-    return [f"{prefix}{column}" for column in ("partner_number", *translated)]
+    return [f"{prefix}{column}" for column in translated]
+
+
+class CurrentProject(models.Expression):
+    """The pk of the project being served, read when the query is compiled, not when it is
+    built: a queryset made at import (a filter's options) serves each request's project."""
+
+    output_field = models.BigIntegerField()
+
+    def as_sql(self, compiler, connection):
+        return "%s", [current_project_id()]
+
+
+@deconstructible(path="partners.models.PartnerNumber")
+class PartnerNumber(models.Expression):
+    """The partner number of the organisation at the lookup path `organisation` in the project
+    at the lookup path `project` (the project being served when None); null for an
+    organisation that is not a partner there. One indexed subquery: no join, no duplicates."""
+
+    output_field = models.PositiveSmallIntegerField()
+
+    def __init__(self, organisation="pk", project=None):
+        super().__init__()
+        self.organisation, self.project = organisation, project
+
+    def resolve_expression(self, *args, **kwargs):
+        project = models.OuterRef(self.project) if self.project else CurrentProject()
+        numbers = ProjectPartner._base_manager.filter(
+            organisation=models.OuterRef(self.organisation), project=project
+        ).values("number")
+        return models.Subquery(numbers).resolve_expression(*args, **kwargs)
 
 
 class OrganisationQuerySet(SearchableQuerySet):
     def consortium(self):
-        """Partners of the project: organisations with a partner number, in number order."""
-        return self.filter(partner_number__isnull=False).order_by("partner_number")
+        """Partners of the project being served: its members, in number order."""
+        return self.filter(memberships__project=CurrentProject()).order_by("memberships__number")
 
     def lead(self):
-        return self.filter(partner_role=Organisation.Role.LEAD)
+        """The lead partner of the project being served (none or one)."""
+        return self.filter(
+            memberships__project=CurrentProject(), memberships__role=PartnerRole.LEAD
+        )
+
+    def in_partner_order(self, nulls_last=False):
+        """The partners of the project being served in number order, then the others, each by
+        name. Where the others go follows the database unless `nulls_last`."""
+        number = PartnerNumber().asc(nulls_last=True) if nulls_last else PartnerNumber()
+        return self.order_by(number, "name")
 
     def cards_of(self, pks):
         """The rows of a list of organisation cards (includes/_organisation_list.html) showing
@@ -40,13 +84,38 @@ class OrganisationQuerySet(SearchableQuerySet):
         return cards_of(self, pks, lambda queryset: queryset)
 
 
+class PartnerRole(models.TextChoices):
+    LEAD = "lead", _("Lead partner")
+    PARTNER = "partner", _("Partner")
+    ADVISORY = "advisory", _("Advisory partner")
+
+
+def partners_of_the_project():
+    """The Q of the organisations that are partners of the project being served, to combine
+    with others (a subquery: no join that an OR would multiply)."""
+    members = ProjectPartner._base_manager.filter(project=CurrentProject())
+    return models.Q(pk__in=members.values("organisation"))
+
+
+def partner_memberships():
+    """{organisation pk: (number, role)} of the project being served, read from the cache until
+    a partner changes: the partner labels of a page cost one query at most, whatever the
+    number of organisations."""
+    project_id = current_project_id()
+
+    def compute():
+        rows = ProjectPartner._base_manager.filter(project_id=project_id).order_by()
+        return {
+            org: (number, role)
+            for org, number, role in rows.values_list("organisation_id", "number", "role")
+        }
+
+    key = f"portal:partner-memberships:p{project_id}"
+    return cached_until_content_changes(key, compute, scopes=("partners",), shared=True)
+
+
 @searchable("name", "description", index_prefix="org")
 class Organisation(Versioned):
-    class Role(models.TextChoices):
-        LEAD = "lead", _("Lead partner")
-        PARTNER = "partner", _("Partner")
-        ADVISORY = "advisory", _("Advisory partner")
-
     class Type(models.TextChoices):
         MUNICIPALITY = "municipality", _("Local public authority")
         REGION = "region", _("Regional public authority")
@@ -76,45 +145,41 @@ class Organisation(Versioned):
         blank=True,
         help_text=_("Default time zone of the events this organisation hosts."),
     )
-    partner_number = models.PositiveSmallIntegerField(
-        _("partner number"),
-        null=True,
-        blank=True,
-        unique=True,
-        help_text=_("Consortium partners only: 4 for P4. Leave empty for outside organisations."),
-    )
-    partner_role = models.CharField(
-        _("partner role"), max_length=10, choices=Role.choices, blank=True
-    )
 
     objects = OrganisationQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("organisation")
         verbose_name_plural = _("organisations")
-        ordering = ["partner_number", "name"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["partner_role"],
-                condition=models.Q(partner_role="lead"),
-                name="one_lead_partner",
-                violation_error_message=_("There is already a lead partner: a project has one."),
-            ),
-            models.CheckConstraint(
-                condition=models.Q(partner_number__isnull=True, partner_role="")
-                | models.Q(partner_number__isnull=False) & ~models.Q(partner_role=""),
-                name="partner_number_with_role",
-                violation_error_message=_(
-                    "A consortium partner needs both a partner number and a partner role."
-                ),
-            ),
-        ]
+        # The partner order is the project's: in_partner_order().
+        ordering = ["name"]
 
     def __str__(self):
         return self.name
 
     def get_absolute_url(self):
         return reverse("partners:detail", kwargs={"slug": self.slug})
+
+    # Partner number and role are the organisation's in the project being served (its
+    # membership, ProjectPartner): Tartu is P4 in one project and P2 in another.
+    Role = PartnerRole
+
+    @property
+    def membership(self):
+        """(number, role) in the project being served, or (None, "")."""
+        return partner_memberships().get(self.pk, (None, ""))
+
+    @property
+    def partner_number(self):
+        return self.membership[0]
+
+    @property
+    def partner_role(self):
+        return self.membership[1]
+
+    def get_partner_role_display(self):
+        role = self.partner_role
+        return PartnerRole(role).label if role else ""
 
     @property
     def is_partner(self):
@@ -134,6 +199,51 @@ class Organisation(Versioned):
     @property
     def tzname(self):
         return self.timezone or settings.PORTAL_DEFAULT_TIMEZONE
+
+
+class ProjectPartner(ProjectOwned, Versioned):
+    """An organisation's place in a project's consortium: its number (4 for P4) and role."""
+
+    Role = PartnerRole
+
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("organisation"),
+        on_delete=models.CASCADE,
+        related_name="memberships",
+    )
+    number = models.PositiveSmallIntegerField(_("partner number"), help_text=_("4 for P4."))
+    role = models.CharField(
+        _("partner role"), max_length=10, choices=Role.choices, default=Role.PARTNER
+    )
+
+    objects = project_scoped()
+
+    class Meta:
+        verbose_name = _("project partner")
+        verbose_name_plural = _("project partners")
+        ordering = ["number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["project", "number"],
+                name="one_partner_per_number",
+                violation_error_message=_("Another partner of the project has this number."),
+            ),
+            models.UniqueConstraint(
+                fields=["project", "organisation"],
+                name="one_membership_per_project",
+                violation_error_message=_("This organisation is a partner of the project already."),
+            ),
+            models.UniqueConstraint(
+                fields=["project"],
+                condition=models.Q(role="lead"),
+                name="one_lead_partner_per_project",
+                violation_error_message=_("There is already a lead partner: a project has one."),
+            ),
+        ]
+
+    def __str__(self):
+        return f"P{self.number} {self.organisation}"
 
 
 class PersonQuerySet(models.QuerySet):

@@ -3,7 +3,7 @@ from modeltranslation.translator import TranslationOptions, register
 from content import languages
 from content.history import track
 
-from .models import Organisation, Person
+from .models import Organisation, Person, ProjectPartner
 
 
 @register(Organisation)
@@ -18,4 +18,4 @@ class PersonTranslationOptions(TranslationOptions):
 
 
 # History after the translation fields exist, so every language is kept and restorable.
-track(Organisation, Person)
+track(Organisation, Person, ProjectPartner)

@@ -15,7 +15,7 @@ class OrganisationListView(ListView):
     template_name = "partners/organisation_list.html"
 
     def get_queryset(self):
-        return Organisation.objects.order_by("partner_number", "name")
+        return Organisation.objects.in_partner_order()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

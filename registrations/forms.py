@@ -13,7 +13,7 @@ HONEYPOT = "website"
 def offer_organisations(field):
     """A registration's organisation field: partners first (by number), then the others, each
     under its label."""
-    field.queryset = Organisation.objects.order_by("partner_number", "name")
+    field.queryset = Organisation.objects.in_partner_order()
     field.label_from_instance = lambda organisation: organisation.label
 
 

@@ -6,7 +6,7 @@ import factory
 from django.utils import timezone
 
 from events.models import Attendance, Event, EventChange, Participation, Semester, Workshop
-from partners.models import Organisation, Person
+from partners.models import Organisation, Person, ProjectPartner
 from practices.models import GoodPractice, Theme, Transfer
 
 
@@ -22,8 +22,31 @@ class OrganisationFactory(factory.django.DjangoModelFactory):
 
 
 class PartnerFactory(OrganisationFactory):
+    """An organisation with its number and role in the project being served (a ProjectPartner
+    made with it: the organisation has no such fields)."""
+
     partner_number = factory.Sequence(lambda n: n + 10)
     partner_role = Organisation.Role.PARTNER
+
+    @classmethod
+    def _create(cls, model_class, *args, partner_number, partner_role, **kwargs):
+        organisation = super()._create(model_class, *args, **kwargs)
+        ProjectPartner.objects.create(
+            organisation=organisation, number=partner_number, role=partner_role
+        )
+        return organisation
+
+    @classmethod
+    def _build(cls, model_class, *args, partner_number, partner_role, **kwargs):
+        return super()._build(model_class, *args, **kwargs)
+
+
+class ProjectPartnerFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ProjectPartner
+
+    organisation = factory.SubFactory(OrganisationFactory)
+    number = factory.Sequence(lambda n: n + 10)
 
 
 class PersonFactory(factory.django.DjangoModelFactory):

@@ -19,7 +19,7 @@ from content.search import SearchableQuerySet, searchable
 from content.site import ProjectOwned
 from content.timezones import TimeZoneField
 from content.uploads import ImageUploadField, require_image_alt
-from partners.models import Organisation, Person, label_columns
+from partners.models import Organisation, PartnerNumber, Person, label_columns
 from practices.models import GoodPractice, Theme, Transfer
 
 from .revisions import CalendarRevised, revision_columns
@@ -53,7 +53,8 @@ def _participations_with_organisations():
     participations = (
         _related("participations")
         .objects.select_related("organisation")
-        .order_by("role", "organisation__partner_number", "organisation__name")
+        # The partner numbers of the project being served, which the events are of.
+        .order_by("role", PartnerNumber("organisation"), "organisation__name")
     )
     return models.Prefetch("participations", queryset=participations)
 
@@ -66,7 +67,7 @@ def _cohost_participations():
         .objects.filter(role="host")
         .select_related("organisation")
         .only("event", "role", "organisation", *label_columns("organisation__"))
-        .order_by("role", "organisation__partner_number", "organisation__name")
+        .order_by("role", PartnerNumber("organisation"), "organisation__name")
     )
     return models.Prefetch("participations", queryset=participations)
 

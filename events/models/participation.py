@@ -4,7 +4,7 @@ from simple_history.models import HistoricalRecords
 
 from content.models import Versioned
 from content.scoping import project_scoped
-from partners.models import Organisation
+from partners.models import Organisation, PartnerNumber
 
 from .events import Event
 
@@ -36,7 +36,12 @@ class Participation(Versioned):
     class Meta:
         verbose_name = _("participating organisation")
         verbose_name_plural = _("participating organisations")
-        ordering = ["event", "role", "organisation__partner_number", "organisation__name"]
+        ordering = [
+            "event",
+            "role",
+            PartnerNumber("organisation", project="event__project"),
+            "organisation__name",
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["event", "organisation", "role"],
@@ -74,7 +79,12 @@ class Attendance(Versioned):
     class Meta:
         verbose_name = _("attendance")
         verbose_name_plural = _("attendance")
-        ordering = ["event", "organisation__partner_number", "organisation__name", "category"]
+        ordering = [
+            "event",
+            PartnerNumber("organisation", project="event__project"),
+            "organisation__name",
+            "category",
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["event", "organisation", "category"],

@@ -22,6 +22,7 @@ for project in Project.objects.order_by("pk")[1:]:
     for related in (project.events, project.goodpractices, project.semesters):
         related.all().delete()
     project.legalpages.all().delete()
+    project.projectpartners.all().delete()
     project.delete()
 """
 STATE = """

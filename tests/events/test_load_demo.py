@@ -8,7 +8,7 @@ from django.core.management import call_command
 from django.utils import translation
 
 from events.models import Event, EventChange, Semester, Workshop
-from partners.models import Organisation, Person
+from partners.models import Organisation, PartnerNumber, Person, ProjectPartner
 from tests.factories import EventFactory, WorkshopFactory
 
 pytestmark = pytest.mark.django_db
@@ -102,7 +102,7 @@ def test_load_demo_output_counts_what_it_loaded_not_the_database(django_user_mod
 def test_partners_numbers_roles_and_zones(shared_demo):
     rows = list(
         Organisation.objects.consortium().values_list(
-            "partner_number", "short_name", "partner_role", "timezone", "country"
+            "memberships__number", "short_name", "memberships__role", "timezone", "country"
         )
     )
 
@@ -115,8 +115,17 @@ def test_partners_numbers_roles_and_zones(shared_demo):
     ]
 
 
+def test_tartu_has_a_number_in_each_demo_project(shared_demo):
+    rows = ProjectPartner.objects.filter(organisation__slug="tartu").order_by("project")
+
+    assert list(rows.values_list("project__slug", "number", "role")) == [
+        ("better", 4, "partner"),
+        ("open-towns", 1, "lead"),
+    ]
+
+
 def test_partner_name_in_local_language_under_override(shared_demo):
-    genoa = Organisation.objects.get(partner_number=1)
+    genoa = Organisation.objects.lead().get()
 
     with translation.override("it"):
         assert genoa.name == "Comune di Genova"
@@ -170,8 +179,8 @@ def test_thematic_event_3_dates_zone_and_status(thematic_event_3):
 
 def test_thematic_event_3_participants_are_the_five_partners(thematic_event_3):
     rows = list(
-        thematic_event_3.participations.order_by("organisation__partner_number").values_list(
-            "organisation__partner_number", "role"
+        thematic_event_3.participations.order_by(PartnerNumber("organisation")).values_list(
+            PartnerNumber("organisation"), "role"
         )
     )
 
@@ -293,7 +302,7 @@ def test_hubs_nine_from_eight_countries(shared_demo):
     assert sorted(str(c) for c in hubs.values_list("country", flat=True)) == [
         "BG", "CY", "ES", "GR", "IT", "IT", "LT", "PL", "RO",
     ]  # fmt: skip
-    assert list(hubs.filter(partner_number__isnull=False)) == []
+    assert list(hubs.filter(memberships__isnull=False)) == []
 
 
 def test_hubs_webinar_hosted_by_greek_hub_with_all_nine(shared_demo):
@@ -373,6 +382,7 @@ def test_every_loaded_object_passes_full_clean(shared_demo):
 
     assert checked == {
         "Organisation": 17,
+        "ProjectPartner": 7,  # BETTER's five, OPEN TOWNS' two
         "Person": 11,  # six from the seeds, five demo staff logins
         "Theme": 4,
         "GoodPractice": 8,

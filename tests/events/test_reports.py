@@ -25,6 +25,7 @@ from tests.factories import (
     EventFactory,
     GoodPracticeFactory,
     OrganisationFactory,
+    PartnerFactory,
     SemesterFactory,
     TransferFactory,
     coordinating,
@@ -62,7 +63,7 @@ VISIT_3_PRACTICES = [("Service design and e-service development in Gävle", PUBL
 
 
 def _partner(number, short_name, city, zone, role=Organisation.Role.PARTNER):
-    return OrganisationFactory(
+    return PartnerFactory(
         name_en=f"Municipality of {short_name}",
         short_name=short_name,
         city=city,

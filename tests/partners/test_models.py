@@ -6,16 +6,24 @@ from django.utils import translation
 
 from content.models import Reviewable
 from events.models import Event
-from partners.models import Organisation
+from partners.models import Organisation, ProjectPartner
 from practices.models import GoodPractice
-from tests.factories import EventFactory, GoodPracticeFactory, OrganisationFactory, PartnerFactory
+from tests.factories import (
+    EventFactory,
+    GoodPracticeFactory,
+    OrganisationFactory,
+    PartnerFactory,
+    ProjectPartnerFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
 
 def test_lead_partner_second_is_refused_with_message():
     PartnerFactory(partner_role=Organisation.Role.LEAD, partner_number=1)
-    second = PartnerFactory.build(partner_role=Organisation.Role.LEAD, partner_number=2)
+    second = ProjectPartnerFactory.build(
+        organisation=OrganisationFactory(), number=2, role=Organisation.Role.LEAD
+    )
 
     with pytest.raises(ValidationError) as excinfo:
         second.full_clean()
@@ -30,19 +38,17 @@ def test_lead_partner_second_is_refused_by_the_database():
     with pytest.raises(IntegrityError), transaction.atomic():
         PartnerFactory(partner_role=Organisation.Role.LEAD, partner_number=2)
 
-    assert Organisation.objects.count() == 1
+    assert ProjectPartner.objects.count() == 1
 
 
 def test_partner_number_duplicate_is_refused_with_message():
     PartnerFactory(partner_number=4)
-    duplicate = PartnerFactory.build(partner_number=4)
+    duplicate = ProjectPartnerFactory.build(organisation=OrganisationFactory(), number=4)
 
     with pytest.raises(ValidationError) as excinfo:
         duplicate.full_clean()
 
-    assert excinfo.value.message_dict == {
-        "partner_number": ["Organisation with this Partner number already exists."]
-    }
+    assert excinfo.value.messages == ["Another partner of the project has this number."]
 
 
 def test_partner_number_duplicate_is_refused_by_the_database():
@@ -51,26 +57,28 @@ def test_partner_number_duplicate_is_refused_by_the_database():
     with pytest.raises(IntegrityError), transaction.atomic():
         PartnerFactory(partner_number=4)
 
-    assert Organisation.objects.filter(partner_number=4).count() == 1
+    assert ProjectPartner.objects.filter(number=4).count() == 1
+
+
+def test_second_membership_in_a_project_is_refused_with_message():
+    tartu = PartnerFactory(partner_number=4)
+    second = ProjectPartnerFactory.build(organisation=tartu, number=5)
+
+    with pytest.raises(ValidationError) as excinfo:
+        second.full_clean()
+
+    assert excinfo.value.messages == ["This organisation is a partner of the project already."]
 
 
 def test_outside_organisations_without_number_may_be_many():
-    OrganisationFactory()
-    OrganisationFactory()
+    first, second = OrganisationFactory(), OrganisationFactory()
 
-    assert Organisation.objects.filter(partner_number__isnull=True).count() == 2
+    assert (
+        [(first.partner_number, first.partner_code, first.is_partner)] * 2
+        == [(o.partner_number, o.partner_code, o.is_partner) for o in (first, second)]
+        == [(None, "", False)] * 2
+    )
     assert list(Organisation.objects.consortium()) == []
-
-
-def test_partner_number_without_role_is_refused():
-    organisation = OrganisationFactory.build(partner_number=7, partner_role="")
-
-    with pytest.raises(ValidationError) as excinfo:
-        organisation.full_clean()
-
-    assert excinfo.value.messages == [
-        "A consortium partner needs both a partner number and a partner role."
-    ]
 
 
 def test_timezone_unknown_is_refused_with_message():

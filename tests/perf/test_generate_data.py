@@ -1,9 +1,10 @@
 import pytest
 from django.core.management import call_command
 
+from content.site import default_project
 from events.management.commands.generate_data import Generator
 from events.models import Event, Workshop
-from partners.models import Organisation
+from partners.models import Organisation, ProjectPartner
 from practices.models import GoodPractice
 
 pytestmark = pytest.mark.django_db
@@ -54,11 +55,12 @@ def test_generator_same_seed_same_text():
 
 def test_generate_data_beside_the_demo_data_numbers_after_it():
     call_command("load_demo", verbosity=0)
-    demo_partners = list(Organisation.objects.consortium().values_list("partner_number", flat=True))
+    better = ProjectPartner.objects.filter(project=default_project())
+    demo_partners = list(better.values_list("number", flat=True))
 
     call_command("generate_data", events=50, seed=1, stdout=None)
 
-    numbers = list(Organisation.objects.consortium().values_list("partner_number", flat=True))
+    numbers = list(better.values_list("number", flat=True))
     assert numbers == list(range(1, len(numbers) + 1))
     assert numbers[: len(demo_partners)] == demo_partners
     assert list(Organisation.objects.lead().values_list("slug", flat=True)) == ["genoa"]
@@ -79,3 +81,11 @@ def test_generate_data_fills_several_projects_that_share_organisations():
     first = Project.objects.order_by("pk").first().slug
     assert per_project == {first: (20, 5), "gen-project-1": (20, 5), "gen-project-2": (20, 5)}
     assert Organisation.objects.count() == 12
+    partners = {
+        (
+            tuple(p.projectpartners.values_list("number", flat=True)),
+            p.projectpartners.filter(role="lead").count(),
+        )
+        for p in Project.objects.all()
+    }
+    assert partners == {(tuple(range(1, 11)), 1)}  # each project numbers its partners

@@ -19,7 +19,7 @@ from content.page_cache import bump_content_version
 from content.scoping import activate
 from content.site import Project, current_project_id, default_project
 from events.models import Event, EventChange, Participation, Workshop
-from partners.models import Organisation, Person
+from partners.models import Organisation, Person, ProjectPartner
 from practices.models import GoodPractice, Theme, Transfer
 
 BATCH = 2000
@@ -132,17 +132,12 @@ class Generator:
             values[english] = self.words(languages.default(), count)
         return values
 
-    def organisations(self, first_number=1, with_lead=True):
-        """The organisations, the first PARTNERS of them consortium partners numbered from
-        first_number (after any partners already there), the first the lead if with_lead."""
+    def organisations(self):
+        """The organisations, the first PARTNERS of them consortium partners (memberships())."""
         rows = []
         for i in range(self.n_organisations):
             city, country, zone = self.rng.choice(CITIES)
             partner = i < PARTNERS
-            role = ""
-            if partner:
-                lead = with_lead and i == 0
-                role = Organisation.Role.LEAD if lead else Organisation.Role.PARTNER
             rows.append(
                 Organisation(
                     slug=f"gen-organisation-{i}",
@@ -150,14 +145,25 @@ class Generator:
                     city=city,
                     country=country,
                     timezone=zone,
-                    partner_number=first_number + i if partner else None,
-                    partner_role=role,
                     organisation_type=self.rng.choice(Organisation.Type.values),
                     **self.texts("name", 3),
                     **self.texts("description", 25),
                 )
             )
         return rows
+
+    @staticmethod
+    def memberships(organisations, first_number=1, with_lead=True):
+        """The first PARTNERS organisations' numbers (from first_number) and roles in the
+        project being served, the first the lead if with_lead."""
+        return of_project(
+            ProjectPartner(
+                organisation=organisation,
+                number=first_number + i,
+                role=Organisation.Role.LEAD if with_lead and i == 0 else Organisation.Role.PARTNER,
+            )
+            for i, organisation in enumerate(organisations[:PARTNERS])
+        )
 
     def people(self, organisations):
         return [
@@ -286,18 +292,12 @@ class Command(BaseCommand):
                 for i, name in enumerate(THEMES)
             ]
         )
-        # Beside content already there (the demo data): partner numbers after the existing ones,
-        # no second lead partner, and event numbers after each kind's highest.
-        existing = Organisation.objects.consortium()
-        first_number = (existing.aggregate(n=Max("partner_number"))["n"] or 0) + 1
-        with_lead = not Organisation.objects.lead().exists()
-        organisations = Organisation.objects.bulk_create(
-            gen.organisations(first_number, with_lead), batch_size=BATCH
-        )
+        organisations = Organisation.objects.bulk_create(gen.organisations(), batch_size=BATCH)
         people = Person.objects.bulk_create(gen.people(organisations), batch_size=BATCH)
         counts = Counter(organisations=len(organisations))
         for project in [default_project(), *self.new_projects(projects - 1)]:
             with activate(project):
+                self.memberships(gen, organisations)
                 counts.update(self.project_content(gen, organisations, themes, people))
         counts["projects"] = projects
         return counts
@@ -309,6 +309,15 @@ class Command(BaseCommand):
             )
             for i in range(1, n + 1)
         ]
+
+    @staticmethod
+    def memberships(gen, organisations):
+        """The generated partners' numbers in the project being served. Beside content already
+        there (the demo data): numbers after the existing ones, no second lead partner (and
+        event numbers after each kind's highest, events())."""
+        first_number = (ProjectPartner.objects.aggregate(n=Max("number"))["n"] or 0) + 1
+        with_lead = not Organisation.objects.lead().exists()
+        ProjectPartner.objects.bulk_create(gen.memberships(organisations, first_number, with_lead))
 
     def project_content(self, gen, organisations, themes, people):
         """The practices, transfers and events of the project being served."""

@@ -11,7 +11,7 @@ from events import demo_data
 from events.demo_data import open_towns
 from events.demo_data import site as demo_site
 from events.models import Event, EventChange, Participation, Semester, Workshop
-from partners.models import Organisation, Person
+from partners.models import Organisation, Person, ProjectPartner
 from practices.models import GoodPractice, Theme
 
 
@@ -96,6 +96,8 @@ class Command(BaseCommand):
             upsert(LegalPage, {"kind": page["kind"]}, page)
         orgs = {o["slug"]: self.load_organisation(o) for o in open_towns.ORGANISATIONS}
         orgs["tartu"] = Organisation.objects.get(slug="tartu")
+        for slug, number, role in open_towns.PARTNERS:
+            upsert(ProjectPartner, {"organisation": orgs[slug]}, {"number": number, "role": role})
         themes = {t.slug: t for t in Theme.objects.all()}
         practices = {p["slug"]: self.load_practice(p, orgs, themes) for p in open_towns.PRACTICES}
         for semester in open_towns.SEMESTERS:
@@ -108,9 +110,16 @@ class Command(BaseCommand):
         for name in ("short_name", "city"):
             if isinstance(record.get(name), str):
                 record = record | {name: {default_language(): record[name]}}
-        if record.get("partner_number"):
-            return upsert(Organisation, {"partner_number": record["partner_number"]}, record)
-        return upsert(Organisation, {"slug": record["slug"]}, record)
+        # A partner is found by its number in the project (its slug may have changed).
+        number = record.get("partner_number")
+        member = ProjectPartner.objects.filter(number=number).first() if number else None
+        lookup = {"pk": member.organisation_id} if member else {"slug": record["slug"]}
+        values = without(record, "partner_number", "partner_role")
+        organisation = upsert(Organisation, lookup, values)
+        if number:
+            membership = {"number": number, "role": record["partner_role"]}
+            upsert(ProjectPartner, {"organisation": organisation}, membership)
+        return organisation
 
     def load_practice(self, record, orgs, themes):
         values = without(record, "themes") | {"owner": orgs[record["owner"]]}
