@@ -6,7 +6,7 @@ from django.urls import include, path
 
 from events import embed
 
-from . import api, health, media, views
+from . import api, health, media, programme, views
 from .sitemaps import SITEMAPS
 
 urlpatterns = [
@@ -39,6 +39,7 @@ urlpatterns += i18n_patterns(
     path("api/", include(api)),
     path("embed/", include(embed)),
     path("about/", include("content.urls")),
+    path("programme/", include(programme)),
     prefix_default_language=True,
 )
 

@@ -132,6 +132,26 @@ class Project(Versioned):
         name = localized(self, "name").value
         return f"{self.acronym}: {name}" if name and name != self.acronym else self.acronym
 
+    @property
+    def is_default(self):
+        """Whether this is the default project: the one served where no domain names another."""
+        return self.pk == default_project().pk
+
+    def url_of(self, path):
+        """The address of `path` (a path of this site, "/en/practices/x/") on the project's own
+        site: on its domain; as it is for the default project, which this site serves; empty
+        for another project without a domain, which has no site to link."""
+        if self.domain:
+            return f"https://{self.domain}{path}"
+        return path if self.is_default else ""
+
+    def site_url(self):
+        """The home of the project's site: "https://<domain>/", this site's own home for the
+        default project, or empty for another project without a domain (see url_of())."""
+        if self.domain:
+            return self.url_of("/")
+        return reverse("home") if self.is_default else ""
+
     @classmethod
     def create_default(cls):
         """The project of an instance whose coordinators have not named one yet."""
@@ -153,6 +173,17 @@ def all_projects():
         return list(Project.objects.order_by("pk")) or [Project.create_default()]
 
     return cached_until_content_changes(PROJECTS_CACHE_KEY, compute, shared=True)
+
+
+def programme():
+    """The project that names the programme (the first whose programme_name is set), whose
+    programme_name is the programme's; None where no project names one."""
+    return next((p for p in all_projects() if p.programme_name), None)
+
+
+def is_programme():
+    """Whether this instance serves more than one project: a programme, with its own pages."""
+    return len(all_projects()) > 1
 
 
 def current_project():

@@ -35,6 +35,10 @@ class GoodPracticeQuerySet(SearchableQuerySet, ReviewableQuerySet):
     def with_related(self):
         return self.select_related("owner").prefetch_related("themes")
 
+    def with_project(self):
+        """With each practice's project: the programme's lists name it and link its site."""
+        return self.select_related("project")
+
     def card_rows(self):
         """The rows of a list of practice cards (includes/_practice_list.html): with the
         fragment cache, only the pks; else the practices `with_related()`."""
@@ -165,6 +169,11 @@ class GoodPractice(Reviewable, ProjectOwned):
 
     def get_absolute_url(self):
         return reverse("practices:detail", kwargs={"slug": self.slug})
+
+    def site_url(self):
+        """The practice's page on its project's site (empty where that project has no site of
+        its own: see Project.url_of())."""
+        return self.project.url_of(self.get_absolute_url())
 
     def clean(self):
         super().clean()
