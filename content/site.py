@@ -139,18 +139,19 @@ class Project(Versioned):
 
     def url_of(self, path):
         """The address of `path` (a path of this site, "/en/practices/x/") on the project's own
-        site: on its domain; as it is for the default project, which this site serves; empty
-        for another project without a domain, which has no site to link."""
+        site: on its domain; else, for the default project, the path itself where the page
+        showing it is served in the default project too (another project's domain does not
+        serve it); empty otherwise: a project without a site of its own, which has no link."""
         if self.domain:
             return f"https://{self.domain}{path}"
-        return path if self.is_default else ""
+        return path if self.is_default and current_project().pk == self.pk else ""
 
     def site_url(self):
-        """The home of the project's site: "https://<domain>/", this site's own home for the
-        default project, or empty for another project without a domain (see url_of())."""
+        """The home of the project's site: "https://<domain>/", else this site's own home for
+        the default project (as url_of() gives it), or empty where there is none to link."""
         if self.domain:
             return self.url_of("/")
-        return reverse("home") if self.is_default else ""
+        return self.url_of(reverse("home"))
 
     @classmethod
     def create_default(cls):

@@ -7,7 +7,7 @@ from django.core.validators import RegexValidator
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
-from content.site import Project
+from content.site import all_projects, project_with_slug
 from partners.models import Organisation
 
 from .models import GoodPractice, Theme
@@ -65,6 +65,7 @@ class PracticeFilter(PracticeSearchFilter):
 
 # A NUTS code, or the start of one: the country's two letters, then up to three characters of
 # the region ("EE", "EE0", "EE008"; "EL" for Greece, "UK" for the United Kingdom).
+NUTS_MAX_LENGTH = 5
 NUTS_PREFIX = RegexValidator(
     r"^[A-Z]{2}[0-9A-Z]{0,3}$",
     _("Enter a NUTS code or its start: two letters, then up to three letters or digits (EE008)."),
@@ -99,11 +100,12 @@ class ProgrammePracticeFilter(PracticeSearchFilter):
     the owner's country and the owner's NUTS region (a code's start). Narrows an
     already-visible queryset of every project's practices; never widens it."""
 
-    project = django_filters.ModelChoiceFilter(
+    project = django_filters.ChoiceFilter(
         label=_("Project"),
         empty_label=_("All projects"),
-        queryset=Project.objects.all(),
-        to_field_name="slug",
+        # The cached list of projects (no query), by slug.
+        choices=lambda: [(project.slug, project.acronym) for project in all_projects()],
+        method="filter_project",
     )
     country = django_filters.ChoiceFilter(
         label=_("Country"),
@@ -115,10 +117,14 @@ class ProgrammePracticeFilter(PracticeSearchFilter):
         label=_("NUTS region"),
         field_name="owner__nuts_code",
         lookup_expr="startswith",
-        max_length=5,
+        # The pattern bounds the length, with its own message (no second one for the length).
         validators=[NUTS_PREFIX],
+        widget=forms.TextInput(attrs={"maxlength": NUTS_MAX_LENGTH}),
     )
 
     class Meta:
         model = GoodPractice
         fields = ["q", "project", "theme", "country", "nuts"]
+
+    def filter_project(self, queryset, name, value):
+        return queryset.filter(project=project_with_slug(value))
