@@ -23,12 +23,11 @@ def programme_label():
 
 class ProgrammeMixin:
     """The programme's pages: the projects, the programme's name, and the trail of links from
-    the served project's home to the page (`crumbs`; the page's own has no address)."""
+    the served project's home to the page (`crumbs`, the page's own last, without a link)."""
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["projects"] = all_projects()
-        context["programme"] = programme()
         context["programme_label"] = label = programme_label()
         context["crumbs"] = [
             {"label": current_project().acronym, "url": reverse("home")},
@@ -49,9 +48,6 @@ class ProgrammeHomeView(ProgrammeMixin, TemplateView):
 class ProgrammePracticeListView(ProgrammeMixin, FilteredListMixin, ListView):
     """The published practices of every project, narrowed by the valid filters."""
 
-    def crumbs(self):
-        return [{"label": _("Good practices"), "url": ""}]
-
     paginate_by = 20
     template_name = "programme/practice_list.html"
 
@@ -67,6 +63,9 @@ class ProgrammePracticeListView(ProgrammeMixin, FilteredListMixin, ListView):
             if hasattr(response, "render"):
                 response.render()
         return response
+
+    def crumbs(self):
+        return [{"label": _("Good practices"), "url": ""}]
 
     def visible_queryset(self):
         return GoodPractice.objects.published()

@@ -301,6 +301,15 @@ CHECKED = {
     "practices:detail": public(
         lambda demo: [reverse("practices:detail", kwargs={"slug": demo.practice.slug})]
     ),
+    "programme:home": public(one("programme:home")),
+    "programme:practices": public(
+        lambda demo: [
+            reverse("programme:practices"),
+            reverse("programme:practices") + "?country=EE&nuts=EE008",
+            # Filters that cannot be used: the messages, and the other filters kept.
+            reverse("programme:practices") + "?nuts=E%25&project=nowhere&q=data",
+        ]
+    ),
     "embed:events": public(one("embed:events")),
     "embed:partner_events": public(
         lambda demo: [reverse("embed:partner_events", kwargs={"partner": demo.partner.slug})]
