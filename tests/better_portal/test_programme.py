@@ -354,3 +354,19 @@ def test_site_url_of_each_kind_of_project(programme):
     with activate(flow):
         assert better.site_url() == ""
         assert flow.site_url() == "https://flow.example/"
+
+
+def test_programme_home_query_count_constant(client, django_assert_num_queries):
+    identity(acronym="BETTER", programme_name_en="Interreg Europe")
+    Project.objects.create(acronym="FLOW")
+    all_projects()
+    with django_assert_num_queries(0):
+        html = client.get("/en/programme/").content.decode()
+    assert item_titles(html, "project-item") == ["BETTER", "FLOW"]
+
+    for number in range(10):
+        Project.objects.create(acronym=f"P{number}")
+    all_projects()
+    with django_assert_num_queries(0):
+        html = client.get("/en/programme/").content.decode()
+    assert len(item_titles(html, "project-item")) == 12
