@@ -370,3 +370,22 @@ def test_programme_home_query_count_constant(client, django_assert_num_queries):
     with django_assert_num_queries(0):
         html = client.get("/en/programme/").content.decode()
     assert len(item_titles(html, "project-item")) == 12
+
+
+def test_practice_database_cached_page_shows_another_projects_edit(
+    client, programme, settings, django_assert_num_queries
+):
+    from django.core.cache import cache
+
+    settings.PORTAL_PAGE_CACHE = True
+    cache.clear()
+    client.get("/en/programme/practices/")
+    with django_assert_num_queries(0):  # served from the page cache
+        client.get("/en/programme/practices/")
+    with activate(programme[2]):
+        GoodPracticeFactory(title_en="Bank protection", owner=OrganisationFactory())
+
+    response = client.get("/en/programme/practices/")
+
+    assert practice_titles(response) == ["Bank protection", *ALL]
+    cache.clear()
