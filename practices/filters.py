@@ -116,7 +116,7 @@ class ProgrammePracticeFilter(PracticeSearchFilter):
     nuts = NutsFilter(
         label=_("NUTS region"),
         field_name="owner__nuts_code",
-        lookup_expr="startswith",
+        lookup_expr="istartswith",  # codes entered in the admin in lower case too
         # The pattern bounds the length, with its own message (no second one for the length).
         validators=[NUTS_PREFIX],
         widget=forms.TextInput(attrs={"maxlength": NUTS_MAX_LENGTH}),

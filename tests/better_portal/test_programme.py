@@ -389,3 +389,15 @@ def test_practice_database_cached_page_shows_another_projects_edit(
 
     assert practice_titles(response) == ["Bank protection", *ALL]
     cache.clear()
+
+
+def test_practice_database_nuts_filter_matches_a_code_entered_in_lower_case(client, programme):
+    with activate(programme[1]):
+        GoodPracticeFactory(
+            title_en="Nyíregyháza kiosks",
+            owner=OrganisationFactory(country="HU", nuts_code="hu323"),
+        )
+
+    response = client.get("/en/programme/practices/", {"nuts": "HU32"})
+
+    assert practice_titles(response) == ["Nyíregyháza kiosks"]
