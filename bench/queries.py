@@ -35,6 +35,8 @@ from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 
 from content.page_cache import bump_content_version  # noqa: E402
+from content.scoping import activate  # noqa: E402
+from content.site import default_project  # noqa: E402
 from events.models import Event  # noqa: E402
 from partners.models import Organisation  # noqa: E402
 from practices.models import GoodPractice  # noqa: E402
@@ -101,7 +103,8 @@ def main(args):
     # No setup_test_environment(): its instrumented rendering copies every template context, which
     # would double the render times measured here.
     client = Client(HTTP_HOST="127.0.0.1")
-    pages = urls()
+    with activate(default_project()):  # the pages of the project served on 127.0.0.1
+        pages = urls()
     chosen = {n: u for n, u in pages.items() if not names or any(n.startswith(x) for x in names)}
     print(json.dumps({name: measure(client, url) for name, url in chosen.items()}))
 

@@ -6,7 +6,9 @@ Bounded: each URL gets DURATION seconds of load at CONNECTIONS connections; ever
 2. the 20,000-event data set, served twice: with the page cache (Redis) and without it
    (PORTAL_PAGE_CACHE=0, every request rendered by Django; Redis stays the cache of fragments);
    the bare view (the ceiling) in each server;
-3. pretalx (bench/pretalx.py, its own virtual environment), its demo event's talk page, under
+3. one project's pages (200 events) alone and with PROJECTS projects of 200 events each in the
+   database (generate_data --projects), uncached: the cost must not grow with the projects;
+4. pretalx (bench/pretalx.py, its own virtual environment), its demo event's talk page, under
    the same gunicorn settings.
 Each size has its own database (DATABASE_URL, default better_perf, for 20,000 events; the same
 name with "_200" for 200). A generated data set is kept as a template database ("<name>_tpl"):
@@ -36,6 +38,16 @@ DURATION = int(os.environ.get("BENCH_SECONDS", "10"))
 CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "16"))
 WARM_UP = 2
 SMALL, LARGE = 200, int(os.environ.get("BENCH_EVENTS", "20000"))
+# One project's pages with this many projects in the database, beside the project alone.
+PROJECTS = int(os.environ.get("BENCH_PROJECTS", "50"))
+PROJECT_PAGES = (
+    "events list p1",
+    "event page",
+    "partner page",
+    "practice catalogue",
+    "practice page",
+    "JSON export",
+)
 SCALED = ("events list p1", "search")
 RESULTS = ROOT / "bench-results"
 
@@ -46,22 +58,24 @@ def run(*args, env=None, capture=False):
     ).stdout
 
 
-def database_url(events):
+def database_url(events, projects=1):
+    if projects > 1:
+        return f"{DATABASE_URL}_{events}x{projects}"
     return DATABASE_URL if events == LARGE else f"{DATABASE_URL}_{events}"
 
 
-def database_env(events):
+def database_env(events, projects=1):
     return {
         **os.environ,
-        "DATABASE_URL": database_url(events),
+        "DATABASE_URL": database_url(events, projects),
         "DJANGO_SETTINGS_MODULE": "better_portal.settings",
     }
 
 
-def admin_connection(events):
+def admin_connection(events, projects=1):
     import psycopg2
 
-    url = urlparse(database_url(events))
+    url = urlparse(database_url(events, projects))
     conn = psycopg2.connect(
         host=url.hostname,
         port=url.port or 5432,
@@ -73,12 +87,12 @@ def admin_connection(events):
     return conn, url.path.lstrip("/")
 
 
-def event_count(events):
+def event_count(events, projects=1):
     """Generated events in the database of this size, or None when it is missing or unmigrated."""
     import psycopg2
 
     try:
-        with psycopg2.connect(database_url(events)) as conn, conn.cursor() as cur:
+        with psycopg2.connect(database_url(events, projects)) as conn, conn.cursor() as cur:
             cur.execute("SELECT count(*) FROM events_event WHERE slug LIKE 'gen-%%'")
             return cur.fetchone()[0]
     except psycopg2.Error:
@@ -95,11 +109,13 @@ def _template_exists(cur, name):
     return cur.fetchone() is not None
 
 
-def ensure_dataset(events):
-    """A database holding exactly the generated data set of this size, migrated: kept when it
-    holds it, else copied from the template database, else generated (and kept as template)."""
-    if event_count(events) != events:
-        conn, name = admin_connection(events)
+def ensure_dataset(events, projects=1):
+    """A database holding exactly the generated data set of this size (`events` in each of
+    `projects` projects), migrated: kept when it holds it, else copied from the template
+    database, else generated (and kept as template)."""
+    size = events * projects
+    if event_count(events, projects) != size:
+        conn, name = admin_connection(events, projects)
         template = f"{name}_tpl"
         with conn.cursor() as cur:
             if _template_exists(cur, template):
@@ -107,26 +123,29 @@ def ensure_dataset(events):
                 _recreate(cur, name, template)
             else:
                 _recreate(cur, name)
-        if event_count(events) != events:
-            print(f"== Generating {events} events (a few minutes for 20,000)", flush=True)
-            run(PY, "manage.py", "migrate", "--noinput", "-v0", env=database_env(events))
+        if event_count(events, projects) != size:
+            print(f"== Generating {size} events (a few minutes for 20,000)", flush=True)
+            env = database_env(events, projects)
+            run(PY, "manage.py", "migrate", "--noinput", "-v0", env=env)
             run(
                 PY,
                 "manage.py",
                 "generate_data",
                 "--events",
                 str(events),
+                "--projects",
+                str(projects),
                 "--seed",
                 "1",
-                env=database_env(events),
+                env=env,
             )
             with conn.cursor() as cur:
                 _recreate(cur, template, name)
         conn.close()
-    run(PY, "manage.py", "migrate", "--noinput", "-v0", env=database_env(events))
+    run(PY, "manage.py", "migrate", "--noinput", "-v0", env=database_env(events, projects))
     import psycopg2
 
-    conn = psycopg2.connect(database_url(events))
+    conn = psycopg2.connect(database_url(events, projects))
     conn.autocommit = True
     conn.cursor().execute("VACUUM ANALYZE")
     conn.close()
@@ -142,9 +161,9 @@ def redis_answers():
         return False
 
 
-def server_env(events, page_cache=True):
+def server_env(events, page_cache=True, projects=1):
     env = {
-        **database_env(events),
+        **database_env(events, projects),
         "DJANGO_DEBUG": "0",
         "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
         "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
@@ -350,8 +369,9 @@ def pretalx():
     return result, None
 
 
-def queries(events, names=()):
-    out = run(PY, "bench/queries.py", *names, env=database_env(events), capture=True)
+def queries(events, names=(), projects=1):
+    env = database_env(events, projects)
+    out = run(PY, "bench/queries.py", *names, env=env, capture=True)
     return json.loads(out.strip().splitlines()[-1])
 
 
@@ -434,6 +454,26 @@ def table(cached, uncached, small_search, peer, peer_note):
     return "\n".join(rows)
 
 
+def projects_table(alone, many):
+    rows = [
+        "",
+        f"One project's pages ({SMALL} events) alone and beside {PROJECTS - 1} other projects of "
+        f"{SMALL} events each (uncached server; bare view of each run):",
+        "",
+        f"| page | 1 project req/s | {PROJECTS} projects req/s | ratio "
+        f"| queries (1 / {PROJECTS}) |",
+        "|---|---:|---:|---:|---:|",
+    ]
+    for name, one in alone.items():
+        other = many.get(name, {})
+        rows.append(
+            f"| {name} | {one['rps']:.0f} | {other.get('rps', 0):.0f} "
+            f"| {ratio(other.get('rps', 0), one['rps'])} "
+            f"| {one.get('queries', '–')} / {other.get('queries', '–')} |"
+        )
+    return "\n".join(rows)
+
+
 def write(markdown):
     RESULTS.mkdir(exist_ok=True)
     (RESULTS / "latest.md").write_text(markdown + "\n")
@@ -454,6 +494,13 @@ def main():
     print(f"== {SMALL} events", flush=True)
     ensure_dataset(SMALL)
     small = measure(search, server_env(SMALL, page_cache=False), with_bare=False)
+    print(f"== {SMALL} events in each of {PROJECTS} projects", flush=True)
+    alone_pages = {n: p for n, p in queries(SMALL).items() if n in PROJECT_PAGES}
+    alone = measure(alone_pages, server_env(SMALL, page_cache=False), label="1 project ")
+    ensure_dataset(SMALL, PROJECTS)
+    many_pages = {n: p for n, p in queries(SMALL, projects=PROJECTS).items() if n in PROJECT_PAGES}
+    env = server_env(SMALL, page_cache=False, projects=PROJECTS)
+    many = measure(many_pages, env, label=f"{PROJECTS} projects ")
     print(f"== {LARGE} events", flush=True)
     ensure_dataset(LARGE)
     pages = queries(LARGE)
@@ -469,7 +516,8 @@ def main():
         f"{CONNECTIONS} connections × {DURATION} s per page after {WARM_UP} s of warm-up, "
         "on 127.0.0.1.\n"
     )
-    write(header + "\n" + table(cached, uncached, small["search (new query)"], peer, peer_note))
+    body = table(cached, uncached, small["search (new query)"], peer, peer_note)
+    write(header + "\n" + body + "\n" + projects_table(alone, many))
 
 
 if __name__ == "__main__":

@@ -10,7 +10,7 @@ import json
 
 from django.core.paginator import EmptyPage, Paginator
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db.models import Count, F, Max, prefetch_related_objects
+from django.db.models import Count, F, Max
 from django.http import HttpResponse, JsonResponse
 from django.urls import path, reverse
 from django.utils import timezone
@@ -181,7 +181,8 @@ def cached_events_data(pks, request):
     pks = list(pks)
 
     def render_missing(indexes):
-        rows = _rows_in_order(Event.objects.published().with_export(), [pks[i] for i in indexes])
+        shown = Event.objects.published().with_export().in_order(pks[i] for i in indexes)
+        rows = {event.pk: event for event in shown}
         return [
             to_json(event_data(rows[pks[i]], request)) if pks[i] in rows else "" for i in indexes
         ]
@@ -198,15 +199,6 @@ def cached_count(request, events):
     filters = [(name, request.GET.get(name, "")) for name in EventFilter.base_filters]
     parts = (*filters, timezone.localdate())
     return cached_fragment("api-event-count", parts, LIST_SCOPES, events.count)
-
-
-def _rows_in_order(queryset, pks):
-    """{pk: row} of these pks, their related rows prefetched for the rows in the order of `pks`,
-    as for a page of the list: related rows that tie in their order come in the same order."""
-    found = queryset.prefetch_related(None).in_bulk(pks)
-    rows = [found[pk] for pk in pks if pk in found]
-    prefetch_related_objects(rows, *queryset._prefetch_related_lookups)
-    return found
 
 
 def workshop_data(workshop):

@@ -71,7 +71,7 @@ class ProgrammePracticeListView(ProgrammeMixin, FilteredListMixin, ListView):
         return GoodPractice.objects.published()
 
     def filtered(self, queryset):
-        return queryset.by_title().with_project().card_rows()
+        return queryset.by_title().programme_card_rows()
 
 
 app_name = "programme"

@@ -1,14 +1,67 @@
-"""Which project a request is served in: the one whose domain is the request's host, else the
-default project (an instance with one project serves it on every host)."""
+"""Which project a request is served in.
 
-from django.core.exceptions import DisallowedHost
+PORTAL_PROJECT_URLS chooses how a request names its project:
+- "domain" (the default): the project whose domain is the request's host; any other host
+  serves the default project (an instance with one project serves it on every host).
+- "path": on a domain shared by several projects, a project's pages are under
+  /<lang>/<slug>/ and its admin and sitemap under /<slug>/, each project with a URLconf of its
+  own, so that every link a page makes stays in its project. The default project's pages keep
+  their addresses without a slug, so a one-project instance's links and calendar
+  subscriptions do not change when it turns the mode on.
+"""
+
+import functools
+import types
+
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.core.exceptions import DisallowedHost, ImproperlyConfigured
+from django.urls import include, path
 from django.utils.functional import SimpleLazyObject
 
+from content.languages import codes
 from content.scoping import activate
-from content.site import default_project, project_for_host
+from content.site import RESERVED_SLUGS, default_project, project_for_host, project_with_slug
+
+MODES = ("domain", "path")
 
 
-def request_project(request):
+def url_mode():
+    mode = getattr(settings, "PORTAL_PROJECT_URLS", "domain")
+    if mode not in MODES:
+        raise ImproperlyConfigured(f"PORTAL_PROJECT_URLS must be one of {MODES}, not {mode!r}.")
+    return mode
+
+
+@functools.cache
+def urlconf_of(slug):
+    """The URLconf of the project with this slug on a shared domain: the instance's shared
+    URLs, the project's own under /<slug>/ and its pages under /<lang>/<slug>/."""
+    from . import urls
+
+    module = types.ModuleType(f"better_portal.urls.project_{slug}")
+    module.urlpatterns = [
+        *urls.shared_patterns,
+        path(f"{slug}/", include(urls.project_patterns)),
+        *i18n_patterns(
+            path(f"{slug}/", include(urls.public_patterns)), prefix_default_language=True
+        ),
+    ]
+    module.handler400, module.handler500 = urls.handler400, urls.handler500
+    return module
+
+
+def slug_in_path(path_info):
+    """The project slug a path under /<lang>/<slug>/ or /<slug>/ names, if any."""
+    parts = path_info.split("/", 3)[1:]
+    if parts and parts[0] in codes():
+        parts = parts[1:]
+    if len(parts) < 2 or not parts[0] or parts[0] in RESERVED_SLUGS:
+        return None
+    return parts[0]
+
+
+def host_project(request):
     try:
         host = request.get_host().rsplit(":", 1)[0]
     except DisallowedHost:  # answered with a 400 further down, in the default project
@@ -19,12 +72,18 @@ def request_project(request):
 class ProjectMiddleware:
     """Activates the request's project (request.project) while the request is handled: every
     project-owned query of the view, its templates and the middleware below is scoped to it.
-    It is looked up when first needed: a health check or a static file asks nothing."""
+    By domain, it is looked up when first needed: a health check or a static file asks nothing."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        request.project = SimpleLazyObject(lambda: request_project(request))
+        project = None
+        if url_mode() == "path":
+            slug = slug_in_path(request.path_info)
+            project = project_with_slug(slug) if slug else None
+            if project is not None and project != default_project():
+                request.urlconf = urlconf_of(project.slug)
+        request.project = project or SimpleLazyObject(lambda: host_project(request))
         with activate(request.project):
             return self.get_response(request)

@@ -30,7 +30,9 @@ if not SECRET_KEY:
 
 ALLOWED_HOSTS = [
     h.strip()
-    for h in os.environ.get("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost,testserver").split(",")
+    for h in os.environ.get(
+        "DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost,.localhost,testserver"
+    ).split(",")
     if h.strip()
 ]
 
@@ -447,6 +449,11 @@ EMAIL_BACKEND = os.environ.get(
     "DJANGO_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
 )
 DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "portal@better.example")
+
+# How a request names its project (better_portal/projects.py): "domain", each project on its own
+# domain (any other host serves the first project), or "path", projects under /<lang>/<slug>/ on
+# a shared domain.
+PORTAL_PROJECT_URLS = os.environ.get("PORTAL_PROJECT_URLS", "domain")
 
 # The name shown until coordinators set the project's identity in the admin (content.Project).
 PORTAL_NAME = os.environ.get("PORTAL_NAME", "Project portal")

@@ -45,12 +45,6 @@ class SearchForm(forms.Form):
     q = forms.CharField(label=_("Search for"), max_length=SEARCH_MAX_LENGTH, required=False)
 
 
-def in_order(queryset, pks):
-    """The rows of the queryset with these pks, in the order of pks."""
-    rows = queryset.in_bulk(pks) if pks else {}
-    return [rows[pk] for pk in pks if pk in rows]
-
-
 class SearchView(TemplateView):
     """Published events, published practices and organisations matching q, in the reader's
     language or in English."""
@@ -82,7 +76,7 @@ class SearchView(TemplateView):
             items = {
                 "events": published_events.cards_of(found["events"][1]),
                 "practices": published_practices.cards_of(found["practices"][1]),
-                "organisations": in_order(organisations, found["organisations"][1]),
+                "organisations": organisations.cards_of(found["organisations"][1]),
             }
             context["count_cap"] = SEARCH_COUNT_CAP
             context["sections"] = [

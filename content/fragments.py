@@ -112,7 +112,6 @@ def cards_of(queryset, pks, with_related):
     gives them: with the fragment cache, the pks; else the rows, `with_related(queryset)` (a pk
     not in the queryset has no card)."""
     pks = list(pks)
-    if fragments_enabled() or not pks:
+    if fragments_enabled():
         return pks
-    rows = with_related(queryset).in_bulk(pks)
-    return [rows[pk] for pk in pks if pk in rows]
+    return with_related(queryset).in_order(pks)

@@ -17,6 +17,7 @@ from django.urls import reverse
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
+from . import languages
 from .fallback import localized
 from .models import Versioned
 from .page_cache import cached_until_content_changes
@@ -24,6 +25,12 @@ from .scoping import active_project, project_scoped
 from .uploads import ImageUploadField
 
 PROJECTS_CACHE_KEY = "portal:projects"
+# The first parts of the site's own addresses (better_portal/urls.py; a test keeps the two in
+# step): a project served under /<lang>/<slug>/ may not take one of them, nor a language code.
+RESERVED_SLUGS = frozenset(
+    "about admin api embed events favicon.ico health i18n media partners practices programme "
+    "robots.txt search sitemap.xml static subscribe workspace".split()
+)
 
 
 class ProjectQuerySet(models.QuerySet):
@@ -105,6 +112,14 @@ class Project(Versioned):
         super().save(*args, **kwargs)
 
     def clean(self):
+        if self.slug in RESERVED_SLUGS or self.slug in languages.codes():
+            raise ValidationError(
+                {
+                    "slug": _("“%(slug)s” is a part of the site's own addresses.")
+                    % {"slug": self.slug}
+                },
+                code="reserved_slug",
+            )
         validate = URLValidator(schemes=["https", "http"])
         for line in self.social_link_list():
             try:
@@ -138,20 +153,27 @@ class Project(Versioned):
         return self.pk == default_project().pk
 
     def url_of(self, path):
-        """The address of `path` (a path of this site, "/en/practices/x/") on the project's own
-        site: on its domain; else, for the default project, the path itself where the page
-        showing it is served in the default project too (another project's domain does not
-        serve it); empty otherwise: a project without a site of its own, which has no link."""
+        """The address on the project's own site of `path`, a path of the default project's
+        URLconf ("/en/practices/x/", reversed with urlconf=settings.ROOT_URLCONF): on its domain;
+        under /<lang>/<slug>/ where projects share this domain (PORTAL_PROJECT_URLS = "path");
+        else, for the default project, the path itself where the page showing it is served in
+        the default project too (another project's domain does not serve it); empty otherwise:
+        a project without a site of its own, which has no link."""
         if self.domain:
             return f"https://{self.domain}{path}"
+        if getattr(settings, "PORTAL_PROJECT_URLS", "domain") == "path":
+            if self.is_default:
+                return path
+            language, rest = path.lstrip("/").partition("/")[::2]
+            return f"/{language}/{self.slug}/{rest}"
         return path if self.is_default and current_project().pk == self.pk else ""
 
     def site_url(self):
-        """The home of the project's site: "https://<domain>/", else this site's own home for
-        the default project (as url_of() gives it), or empty where there is none to link."""
+        """The home of the project's site: "https://<domain>/", else its home on this site
+        (as url_of() gives it), or empty where there is none to link."""
         if self.domain:
             return self.url_of("/")
-        return self.url_of(reverse("home"))
+        return self.url_of(reverse("home", urlconf=settings.ROOT_URLCONF))
 
     @classmethod
     def create_default(cls):

@@ -4,10 +4,23 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
+from content import languages
+from content.fallback import reader_languages
 from content.models import Versioned
 from content.search import SearchableQuerySet, searchable
 from content.timezones import TimeZoneField
 from content.uploads import ImageUploadField
+
+
+def label_columns(prefix=""):
+    """The names, for only(), of the columns that an organisation's `label` reads in the
+    reader's languages, each after `prefix` (a relation's path, "host__")."""
+    translated = [
+        languages.column(field, code)
+        for field in ("short_name", "name")
+        for code in reader_languages()
+    ]
+    return [f"{prefix}{column}" for column in ("partner_number", *translated)]
 
 
 class OrganisationQuerySet(SearchableQuerySet):
@@ -17,6 +30,14 @@ class OrganisationQuerySet(SearchableQuerySet):
 
     def lead(self):
         return self.filter(partner_role=Organisation.Role.LEAD)
+
+    def cards_of(self, pks):
+        """The rows of a list of organisation cards (includes/_organisation_list.html) showing
+        these organisations of the queryset, in the order of pks: with the fragment cache
+        (content/fragments.py), only the pks; else the organisations."""
+        from content.fragments import cards_of
+
+        return cards_of(self, pks, lambda queryset: queryset)
 
 
 @searchable("name", "description", index_prefix="org")

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
@@ -11,7 +12,7 @@ from content.scoping import project_scoped
 from content.search import SearchableQuerySet, searchable
 from content.site import ProjectOwned
 from content.uploads import ImageUploadField, require_image_alt
-from partners.models import Organisation, Person
+from partners.models import Organisation, Person, label_columns
 
 
 class Theme(Versioned):
@@ -27,6 +28,10 @@ class Theme(Versioned):
         return self.name
 
 
+# The columns of a practice that its card shows (templates/includes/_practice_card.html).
+CARD_FIELDS = ("slug", "image", "title", "summary", "owner")
+
+
 class GoodPracticeQuerySet(SearchableQuerySet, ReviewableQuerySet):
     # A practice's review status is also whether it is public; unpublished, it is a draft again.
     published_values = {"status": "published"}
@@ -39,19 +44,37 @@ class GoodPracticeQuerySet(SearchableQuerySet, ReviewableQuerySet):
         """With each practice's project: the programme's lists name it and link its site."""
         return self.select_related("project")
 
-    def card_rows(self):
-        """The rows of a list of practice cards (includes/_practice_list.html): with the
-        fragment cache, only the pks; else the practices `with_related()`."""
+    def with_card(self):
+        """Only what a practice's card shows (templates/includes/_practice_card.html): the
+        card's own columns, its owner's label and its themes' names."""
+        themes = Theme.objects.only("name")
+        return (
+            self.only(*CARD_FIELDS, *label_columns("owner__"))
+            .select_related("owner")
+            .prefetch_related(models.Prefetch("themes", queryset=themes))
+        )
+
+    def programme_card_rows(self):
+        """The rows of the programme's practice cards (includes/_programme_practice_card.html):
+        with the fragment cache, only the pks; else the practices `with_related()` and
+        `with_project()`."""
         from content.fragments import card_rows
 
-        return card_rows(self, GoodPracticeQuerySet.with_related)
+        return card_rows(self, lambda practices: practices.with_related().with_project())
+
+    def card_rows(self):
+        """The rows of a list of practice cards (includes/_practice_list.html): with the
+        fragment cache, only the pks; else the practices `with_card()`."""
+        from content.fragments import card_rows
+
+        return card_rows(self, GoodPracticeQuerySet.with_card)
 
     def cards_of(self, pks):
         """The rows of a list of practice cards showing these practices of the queryset, in the
         order of pks, as card_rows() gives them."""
         from content.fragments import cards_of
 
-        return cards_of(self, pks, GoodPracticeQuerySet.with_related)
+        return cards_of(self, pks, GoodPracticeQuerySet.with_card)
 
     def by_title(self):
         """In the order of the titles the reader sees: their language's, else the English one."""
@@ -173,7 +196,10 @@ class GoodPractice(Reviewable, ProjectOwned):
     def site_url(self):
         """The practice's page on its project's site (empty where that project has no site of
         its own: see Project.url_of())."""
-        return self.project.url_of(self.get_absolute_url())
+        path = reverse(
+            "practices:detail", kwargs={"slug": self.slug}, urlconf=settings.ROOT_URLCONF
+        )
+        return self.project.url_of(path)
 
     def clean(self):
         super().clean()

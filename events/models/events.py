@@ -19,7 +19,7 @@ from content.search import SearchableQuerySet, searchable
 from content.site import ProjectOwned
 from content.timezones import TimeZoneField
 from content.uploads import ImageUploadField, require_image_alt
-from partners.models import Organisation, Person
+from partners.models import Organisation, Person, label_columns
 from practices.models import GoodPractice, Theme, Transfer
 
 from .revisions import CalendarRevised, revision_columns
@@ -58,10 +58,38 @@ def _participations_with_organisations():
     return models.Prefetch("participations", queryset=participations)
 
 
+def _cohost_participations():
+    """The Prefetch of an event's host participations, with the columns of their
+    organisations' labels only: all that `Event.hosts` reads of them on a card."""
+    participations = (
+        _related("participations")
+        .objects.filter(role="host")
+        .select_related("organisation")
+        .only("event", "role", "organisation", *label_columns("organisation__"))
+        .order_by("role", "organisation__partner_number", "organisation__name")
+    )
+    return models.Prefetch("participations", queryset=participations)
+
+
 def _related(name):
     """The model on the other side of one of Event's relations, defined in this package's other
     modules (workshops, changes, participation), which import this one."""
     return Event._meta.get_field(name).related_model
+
+
+# The columns of an event that its card shows (templates/includes/_event_card.html).
+CARD_FIELDS = (
+    "slug",
+    "image",
+    "title",
+    "kind",
+    "number",
+    "start_date",
+    "end_date",
+    "host",
+    "format",
+    "status",
+)
 
 
 class EventQuerySet(SearchableQuerySet, ReviewableQuerySet):
@@ -97,20 +125,48 @@ class EventQuerySet(SearchableQuerySet, ReviewableQuerySet):
         (co-hosts included). No themes: no list shows them."""
         return self.select_related("host").prefetch_related(_participations_with_organisations())
 
+    def with_card(self):
+        """Only what an event's card shows (templates/includes/_event_card.html): the card's
+        own columns, its host's label and its co-hosts' (the participations, host ones only),
+        and `has_host_participations`."""
+        return self.with_card_columns().prefetch_related(_cohost_participations())
+
+    def with_card_columns(self):
+        """with_card() less the co-hosts, which cards() reads only where there are some."""
+        hosted = _related("participations").objects.filter(event=models.OuterRef("pk"), role="host")
+        return (
+            self.only(*CARD_FIELDS, *label_columns("host__"))
+            .select_related("host")
+            .annotate(has_host_participations=models.Exists(hosted))
+        )
+
+    def cards(self, pks):
+        """The events of pks in that order, as with_card() loads them; the co-hosts are read
+        only when one of the events has a host participation (most have none: no query). On a
+        queryset already `with_card_columns()`, that is not done again."""
+        queryset = self
+        if "has_host_participations" not in self.query.annotations:
+            queryset = self.with_card_columns()
+        events = queryset.in_order(pks)
+        cohosted = [event for event in events if event.has_host_participations]
+        if cohosted:
+            models.prefetch_related_objects(cohosted, _cohost_participations())
+        return events
+
     def card_rows(self):
         """The rows of a list of event cards (includes/_event_list.html): with the fragment cache
         (content/fragments.py), only the pks, as the cached cards need no row and the cards not
-        cached load theirs; else the events `with_related()`."""
+        cached load theirs; else the events `with_card()`."""
         from content.fragments import card_rows
 
-        return card_rows(self, EventQuerySet.with_related)
+        return card_rows(self, EventQuerySet.with_card)
 
     def cards_of(self, pks):
         """The rows of a list of event cards showing these events of the queryset, in the order
         of pks, as card_rows() gives them."""
         from content.fragments import cards_of
 
-        return cards_of(self, pks, EventQuerySet.with_related)
+        return cards_of(self, pks, EventQuerySet.with_card)
 
     def with_details(self):
         """Everything the event page shows, in a constant number of queries.
@@ -495,8 +551,11 @@ class Event(CalendarRevised, Reviewable, ProjectOwned):
     def hosts(self):
         """Every organisation that hosts the event: the host organisation first, then the other
         organisations with the host role (co-hosts), each once. Reads the prefetched
-        participations (`with_related()`, `with_details()`, `with_export()`)."""
+        participations (`with_related()`, `with_details()`, `with_export()`, `with_card()`),
+        or none when the row says it has no host participation (`cards()`)."""
         hosts = [self.host] if self.host_id else []
+        if not getattr(self, "has_host_participations", True):
+            return hosts
         for participation in self.participations.all():
             if participation.role == "host" and participation.organisation_id != self.host_id:
                 hosts.append(participation.organisation)

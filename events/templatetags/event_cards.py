@@ -3,6 +3,7 @@ from the fragment cache (content/fragments.py)."""
 
 from django import template
 
+from content.columns import reusable
 from content.fragments import cached_cards
 
 from ..models import Event
@@ -15,12 +16,13 @@ CARD_SCOPES = ("events", "partners")
 
 
 def _load(pks):
-    return Event.objects.published().with_related().in_bulk(pks)
+    events = reusable("event-cards", lambda: Event.objects.published().with_card_columns())
+    return {event.pk: event for event in events.cards(pks)}
 
 
 @register.simple_tag
 def event_cards(events, heading="h3"):
-    """The cards of `events`, in their order: Events loaded `with_related()`, or their pks
+    """The cards of `events`, in their order: Events loaded `with_card()`, or their pks
     (`EventQuerySet.card_rows()`)."""
     return cached_cards(
         "event-card", "includes/_event_card.html", events, _load, CARD_SCOPES, heading

@@ -3,6 +3,7 @@ then read from the fragment cache (content/fragments.py)."""
 
 from django import template
 
+from content.columns import reusable
 from content.fragments import cached_cards
 
 from ..models import GoodPractice
@@ -14,12 +15,13 @@ CARD_SCOPES = ("practices", "partners", "themes")
 
 
 def _load(pks):
-    return GoodPractice.objects.published().with_related().in_bulk(pks)
+    practices = reusable("practice-cards", lambda: GoodPractice.objects.published().with_card())
+    return {practice.pk: practice for practice in practices.in_order(pks)}
 
 
 @register.simple_tag
 def practice_cards(practices, heading="h3"):
-    """The cards of `practices`, in their order: GoodPractices loaded `with_related()`, or their
+    """The cards of `practices`, in their order: GoodPractices loaded `with_card()`, or their
     pks (`GoodPracticeQuerySet.card_rows()`)."""
     return cached_cards(
         "practice-card", "includes/_practice_card.html", practices, _load, CARD_SCOPES, heading

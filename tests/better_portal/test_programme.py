@@ -401,3 +401,26 @@ def test_practice_database_nuts_filter_matches_a_code_entered_in_lower_case(clie
     response = client.get("/en/programme/practices/", {"nuts": "HU32"})
 
     assert practice_titles(response) == ["Nyíregyháza kiosks"]
+
+
+def test_projects_on_a_shared_domain_are_linked_under_their_slug(client, programme, settings):
+    settings.PORTAL_PROJECT_URLS = "path"
+
+    home = client.get("/en/programme/").content.decode()
+    from_rivers = client.get("/en/rivers/programme/practices/")
+
+    projects = inner(home, '<ul class="card-list project-list"')
+    assert re.findall(r'<a href="([^"]*)">', projects) == [
+        "/en/",
+        "https://flow.example/",
+        "/en/rivers/",
+    ]
+    assert practice_titles(from_rivers) == ALL
+    assert card_links(from_rivers) == [
+        "/en/practices/folder/",
+        "/en/rivers/practices/sensors/",
+        "https://flow.example/en/practices/registers/",
+        "/en/practices/open-data/",
+    ]
+    crumbs = inner(from_rivers.content.decode(), '<nav class="breadcrumbs"')
+    assert re.findall(r'<a href="([^"]*)">', crumbs) == ["/en/rivers/", "/en/rivers/programme/"]

@@ -190,3 +190,59 @@ def test_a_coordinator_reviews_in_their_project_only(flow_coordinator, two_proje
     with activate(better):
         assert list(reviewers()) == []
         assert Access.for_user(flow_coordinator).is_coordinator is False
+
+
+# On a domain shared by several projects (PORTAL_PROJECT_URLS = "path")
+
+
+@pytest.fixture
+def shared_domain(settings, two_projects):
+    settings.PORTAL_PROJECT_URLS = "path"
+    return two_projects
+
+
+def test_a_project_under_its_slug_on_a_shared_domain(client, shared_domain):
+    flow_list = client.get("/en/flow/events/").content.decode()
+    flow_page = client.get("/en/flow/events/visit/").content.decode()
+
+    assert 'href="/en/flow/events/visit/"' in flow_list
+    # No link leaves the project: every address of the site carries its slug.
+    assert re.findall(r'href="(/(?:en|sv|it|et|hu|el)/(?!flow/)[^"]*)"', flow_list) == []
+    assert text(inner(flow_page, "<h1")) == "Porto visit"
+    assert text(inner(flow_page, '<span class="brand-acronym"')) == "FLOW"
+    assert '<a href="/sv/flow/events/visit/" hreflang="sv" lang="sv">' in flow_page
+
+
+def test_the_first_project_keeps_its_addresses_on_a_shared_domain(client, shared_domain):
+    page = client.get("/en/events/visit/").content.decode()
+
+    assert text(inner(page, "<h1")) == "Tartu visit"
+    assert client.get("/en/nowhere/events/").status_code == 404
+
+
+def test_a_projects_admin_under_its_slug(coordinator_client, shared_domain):
+    response = coordinator_client.get("/flow/admin/events/event/")
+
+    assert [event.title for event in response.context["cl"].result_list] == ["Porto visit"]
+    index = coordinator_client.get("/flow/admin/").content.decode()
+    assert 'href="/flow/admin/events/event/"' in index
+
+
+def test_a_slug_may_not_be_one_of_the_sites_own_addresses():
+    from django.core.exceptions import ValidationError
+
+    with pytest.raises(ValidationError) as error:
+        Project(acronym="EV", slug="events").clean()
+
+    assert error.value.message_dict == {"slug": ["“events” is a part of the site's own addresses."]}
+
+
+def test_every_first_part_of_the_sites_addresses_is_reserved():
+    from better_portal import urls
+    from content.site import RESERVED_SLUGS
+
+    patterns = urls.shared_patterns + urls.project_patterns + urls.public_patterns
+    first_parts = {str(pattern.pattern).split("/")[0] for pattern in patterns} - {""}
+    first_parts.add("static")
+
+    assert first_parts - RESERVED_SLUGS == set()

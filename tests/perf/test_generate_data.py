@@ -63,3 +63,17 @@ def test_generate_data_beside_the_demo_data_numbers_after_it():
     assert numbers[: len(demo_partners)] == demo_partners
     assert list(Organisation.objects.lead().values_list("slug", flat=True)) == ["genoa"]
     assert Event.objects.get(slug="thematic-event-3").number == 3
+
+
+def test_generate_data_fills_several_projects_that_share_organisations():
+    from content.site import Project
+
+    call_command("generate_data", events=20, seed=1, projects=3, stdout=None)
+
+    per_project = {
+        project.slug: (project.events.count(), project.goodpractices.count())
+        for project in Project.objects.order_by("pk")
+    }
+    first = Project.objects.order_by("pk").first().slug
+    assert per_project == {first: (20, 5), "gen-project-1": (20, 5), "gen-project-2": (20, 5)}
+    assert Organisation.objects.count() == 12

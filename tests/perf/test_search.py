@@ -4,9 +4,18 @@ the per-kind queries showed before (order, capped counts, languages), for any te
 import datetime as dt
 
 import pytest
+from django.core.cache import cache
 from django.db import connection
 
-from tests.factories import EventFactory, GoodPracticeFactory, OrganisationFactory, PartnerFactory
+from tests.better_portal.test_views import search_queries
+from tests.factories import (
+    EventFactory,
+    GoodPracticeFactory,
+    OrganisationFactory,
+    ParticipationFactory,
+    PartnerFactory,
+    ThemeFactory,
+)
 from tests.html import inner, item_titles, text
 
 pytestmark = pytest.mark.django_db
@@ -147,3 +156,92 @@ def test_search_one_statement_on_postgresql(django_assert_num_queries):
         "practices": 1,
         "organisations": 0,
     }
+
+
+# With the fragment cache, as on a server with Redis: the cards are fragments, and a search
+# loads the rows of only the cards it has not rendered before, one query per kind of row.
+
+
+def _harbour_items(n):
+    """n matches of each kind: events (every other one with a co-host), practices with two
+    themes, partners and outside organisations."""
+    themes = [ThemeFactory(name_en="Ports"), ThemeFactory(name_en="Water")]
+    for i in range(n):
+        event = EventFactory(title_en=f"Harbour event {i}")
+        if i % 2 == 0:
+            ParticipationFactory(event=event, role="host")
+        GoodPracticeFactory(title_en=f"Harbour practice {i}").themes.set(themes)
+        OrganisationFactory(name_en=f"Harbour agency {i}")
+
+
+def _results(html):
+    """The result sections of a search page."""
+    return html[html.index("<section") : html.rindex("</section>")]
+
+
+@pytest.mark.usefixtures("fragment_cache")
+def test_search_cold_cards_query_count_constant(client, django_assert_num_queries):
+    # The statement, the site's identity (the page frame, cold too), then the cards' rows:
+    # events, their co-hosts, practices, their themes, organisations.
+    for n in (1, 12):
+        _harbour_items(n)
+        cache.clear()
+        with django_assert_num_queries(search_queries(7)):
+            client.get("/en/search/", {"q": "harbour"})
+
+
+@pytest.mark.usefixtures("fragment_cache")
+def test_search_warm_cards_read_only_the_statement(client, django_assert_num_queries):
+    _harbour_items(12)
+    client.get("/en/search/", {"q": "harbour"})
+
+    # Another text that finds the same items: a new query, but every card is cached.
+    with django_assert_num_queries(search_queries(1)):
+        html = client.get("/en/search/", {"q": "harbo"}).content.decode()
+
+    assert len(item_titles(section(html, "events"), "event-item")) == 12
+    assert len(item_titles(section(html, "organisations"), "organisation-item")) == 12
+
+
+@pytest.mark.parametrize("language", ["en", "it"])
+def test_search_cards_same_html_with_and_without_fragments(client, settings, language):
+    _harbour_items(3)
+    url = f"/{language}/search/"
+    settings.PORTAL_FRAGMENT_CACHE = False
+    rows = _results(client.get(url, {"q": "harbour"}).content.decode())
+
+    settings.PORTAL_FRAGMENT_CACHE = True
+    cache.clear()
+    cold = _results(client.get(url, {"q": "harbour"}).content.decode())
+    warm = _results(client.get(url, {"q": "harbour"}).content.decode())
+
+    assert cold == rows
+    assert warm == rows
+
+
+@pytest.mark.usefixtures("fragment_cache")
+def test_search_cold_event_card_shows_its_co_host(client):
+    event = EventFactory(
+        title_en="Harbour day", host=PartnerFactory(short_name="Genoa", partner_number=1)
+    )
+    co_host = PartnerFactory(name_en="Port of Tartu", short_name="Tartu", partner_number=4)
+    ParticipationFactory(event=event, organisation=co_host, role="host")
+    ParticipationFactory(event=event, organisation=PartnerFactory(short_name="Gävle"))
+
+    html = client.get("/en/search/", {"q": "harbour"}).content.decode()
+
+    assert text(inner(section(html, "events"), '<span class="event-host"')) == "P1 Genoa, P4 Tartu"
+
+
+@pytest.mark.usefixtures("fragment_cache")
+def test_search_cold_cards_in_the_reader_language_after_another(client):
+    # The cards' querysets are built once per language (content.columns.reusable()).
+    EventFactory(title_en="Harbour day", title_it="Giornata del porto")
+    GoodPracticeFactory(title_en="Harbour plan", title_it="Piano del porto")
+
+    english = client.get("/en/search/", {"q": "harbour"}).content.decode()
+    italian = client.get("/it/search/", {"q": "harbour"}).content.decode()
+
+    assert item_titles(section(english, "events"), "event-item") == ["Harbour day"]
+    assert item_titles(section(italian, "events"), "event-item") == ["Giornata del porto"]
+    assert item_titles(section(italian, "practices"), "practice-item") == ["Piano del porto"]

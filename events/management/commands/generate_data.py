@@ -7,6 +7,7 @@ same rows. Rows are written with bulk_create in batches, so 20,000 events take m
 
 import datetime as dt
 import random
+from collections import Counter
 
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
@@ -15,7 +16,8 @@ from django.utils import timezone
 
 from content import languages
 from content.page_cache import bump_content_version
-from content.site import current_project_id
+from content.scoping import activate
+from content.site import Project, current_project_id, default_project
 from events.models import Event, EventChange, Participation, Workshop
 from partners.models import Organisation, Person
 from practices.models import GoodPractice, Theme, Transfer
@@ -249,26 +251,35 @@ class Command(BaseCommand):
         parser.add_argument("--events", type=int, default=FULL_EVENTS)
         parser.add_argument("--seed", type=int, default=1)
         parser.add_argument(
+            "--projects",
+            type=int,
+            default=1,
+            help="Projects to fill: the instance's first one and N-1 generated ones, each with "
+            "--events events and their practices; organisations, people and themes are shared.",
+        )
+        parser.add_argument(
             "--scale",
             action="store_true",
             help="Accepted for clarity: every count always scales with --events.",
         )
 
-    def handle(self, *args, events, seed, **options):
+    def handle(self, *args, events, seed, projects, **options):
         if events < 1:
             raise CommandError("--events must be at least 1.")
+        if projects < 1:
+            raise CommandError("--projects must be at least 1.")
         if Event.objects.filter(slug__startswith="gen-").exists():
             raise CommandError("Generated data is already present: use a fresh database.")
         started = timezone.now()
         gen = Generator(events, seed)
         with transaction.atomic():
-            counts = self.generate(gen)
+            counts = self.generate(gen, projects)
         bump_content_version()
         seconds = (timezone.now() - started).total_seconds()
         summary = ", ".join(f"{n} {name}" for name, n in counts.items())
         self.stdout.write(f"Generated {summary} in {seconds:.0f} s.")
 
-    def generate(self, gen):
+    def generate(self, gen, projects):
         themes = Theme.objects.bulk_create(
             [
                 Theme(slug=f"gen-theme-{i}", name_en=name, name_it=f"{name} (it)")
@@ -284,6 +295,23 @@ class Command(BaseCommand):
             gen.organisations(first_number, with_lead), batch_size=BATCH
         )
         people = Person.objects.bulk_create(gen.people(organisations), batch_size=BATCH)
+        counts = Counter(organisations=len(organisations))
+        for project in [default_project(), *self.new_projects(projects - 1)]:
+            with activate(project):
+                counts.update(self.project_content(gen, organisations, themes, people))
+        counts["projects"] = projects
+        return counts
+
+    def new_projects(self, n):
+        return [
+            Project.objects.create(
+                acronym=f"GEN{i}", slug=f"gen-project-{i}", domain=f"gen-project-{i}.example"
+            )
+            for i in range(1, n + 1)
+        ]
+
+    def project_content(self, gen, organisations, themes, people):
+        """The practices, transfers and events of the project being served."""
         practices = GoodPractice.objects.bulk_create(
             of_project(gen.practices(organisations, people)), batch_size=BATCH // 4
         )
@@ -296,7 +324,7 @@ class Command(BaseCommand):
             ],
         )
         transfers = self.transfers(gen, practices, organisations)
-        counts = {"organisations": len(organisations), "practices": len(practices)}
+        counts = {"practices": len(practices)}
         counts.update(self.events(gen, organisations, themes, practices, people))
         counts["transfers"] = len(transfers)
         return counts

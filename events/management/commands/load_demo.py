@@ -8,6 +8,7 @@ from content.languages import default as default_language
 from content.scoping import activate
 from content.site import LegalPage, Project, default_project
 from events import demo_data
+from events.demo_data import open_towns
 from events.demo_data import site as demo_site
 from events.models import Event, EventChange, Participation, Semester, Workshop
 from partners.models import Organisation, Person
@@ -64,6 +65,10 @@ class Command(BaseCommand):
         project = upsert(Project, {"pk": default_project().pk}, demo_site.IDENTITY)
         with activate(project):
             self.load_project()
+        # OPEN TOWNS, the demo's second project, made up: it shares Tartu with BETTER.
+        second = upsert(Project, {"slug": open_towns.IDENTITY["slug"]}, open_towns.IDENTITY)
+        with activate(second):
+            self.load_second_project()
         if apps.is_installed("workspace"):
             # One demo staff login per partner (the workspace's own command, idempotent too).
             call_command("load_demo_staff", stdout=self.stdout)
@@ -85,6 +90,18 @@ class Command(BaseCommand):
         for record in demo_data.EVENTS:
             self.load_event(record, orgs, people, themes, practices)
         self.report()
+
+    def load_second_project(self):
+        for page in open_towns.LEGAL_PAGES:
+            upsert(LegalPage, {"kind": page["kind"]}, page)
+        orgs = {o["slug"]: self.load_organisation(o) for o in open_towns.ORGANISATIONS}
+        orgs["tartu"] = Organisation.objects.get(slug="tartu")
+        themes = {t.slug: t for t in Theme.objects.all()}
+        practices = {p["slug"]: self.load_practice(p, orgs, themes) for p in open_towns.PRACTICES}
+        for semester in open_towns.SEMESTERS:
+            upsert(Semester, {"number": semester["number"]}, semester)
+        for record in open_towns.EVENTS:
+            self.load_event(record, orgs, {}, themes, practices)
 
     def load_organisation(self, record):
         # A name written alike in every language is given once, as the default language's.
