@@ -43,6 +43,8 @@ PAGE_SCOPES = {
     "api:practices": ("practices", "themes", "partners"),
     "partners:list": ("partners",),
     "api:organisations": ("partners",),
+    "programme:home": ("site",),
+    "programme:practices": ("site", "practices", "themes", "partners"),
 }
 # How long a shared cache (a reverse proxy, a CDN) may serve a public page without asking, and
 # how much longer it may serve it stale while it asks (docs/deployment.md).

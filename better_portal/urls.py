@@ -6,7 +6,7 @@ from django.urls import include, path
 
 from events import embed
 
-from . import api, health, media, views
+from . import api, health, media, programme, views
 from .sitemaps import SITEMAPS
 
 # What every project has of its own, beside its public pages: at the root of its domain, or
@@ -31,6 +31,8 @@ public_patterns = [
     path("api/", include(api)),
     path("embed/", include(embed)),
     path("about/", include("content.urls")),
+    # The programme's pages, about every project (better_portal/programme.py).
+    path("programme/", include(programme)),
 ]
 
 # What the whole instance shares. Every upload goes through the view that checks its item is

@@ -147,6 +147,34 @@ class Project(Versioned):
         name = localized(self, "name").value
         return f"{self.acronym}: {name}" if name and name != self.acronym else self.acronym
 
+    @property
+    def is_default(self):
+        """Whether this is the default project: the one served where no domain names another."""
+        return self.pk == default_project().pk
+
+    def url_of(self, path):
+        """The address on the project's own site of `path`, a path of the default project's
+        URLconf ("/en/practices/x/", reversed with urlconf=settings.ROOT_URLCONF): on its domain;
+        under /<lang>/<slug>/ where projects share this domain (PORTAL_PROJECT_URLS = "path");
+        else, for the default project, the path itself where the page showing it is served in
+        the default project too (another project's domain does not serve it); empty otherwise:
+        a project without a site of its own, which has no link."""
+        if self.domain:
+            return f"https://{self.domain}{path}"
+        if getattr(settings, "PORTAL_PROJECT_URLS", "domain") == "path":
+            if self.is_default:
+                return path
+            language, rest = path.lstrip("/").partition("/")[::2]
+            return f"/{language}/{self.slug}/{rest}"
+        return path if self.is_default and current_project().pk == self.pk else ""
+
+    def site_url(self):
+        """The home of the project's site: "https://<domain>/", else its home on this site
+        (as url_of() gives it), or empty where there is none to link."""
+        if self.domain:
+            return self.url_of("/")
+        return self.url_of(reverse("home", urlconf=settings.ROOT_URLCONF))
+
     @classmethod
     def create_default(cls):
         """The project of an instance whose coordinators have not named one yet."""
@@ -168,6 +196,17 @@ def all_projects():
         return list(Project.objects.order_by("pk")) or [Project.create_default()]
 
     return cached_until_content_changes(PROJECTS_CACHE_KEY, compute, shared=True)
+
+
+def programme():
+    """The project that names the programme (the first whose programme_name is set), whose
+    programme_name is the programme's; None where no project names one."""
+    return next((p for p in all_projects() if p.programme_name), None)
+
+
+def is_programme():
+    """Whether this instance serves more than one project: a programme, with its own pages."""
+    return len(all_projects()) > 1
 
 
 def current_project():

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
@@ -39,6 +40,10 @@ class GoodPracticeQuerySet(SearchableQuerySet, ReviewableQuerySet):
     def with_related(self):
         return self.select_related("owner").prefetch_related("themes")
 
+    def with_project(self):
+        """With each practice's project: the programme's lists name it and link its site."""
+        return self.select_related("project")
+
     def with_card(self):
         """Only what a practice's card shows (templates/includes/_practice_card.html): the
         card's own columns, its owner's label and its themes' names."""
@@ -48,6 +53,14 @@ class GoodPracticeQuerySet(SearchableQuerySet, ReviewableQuerySet):
             .select_related("owner")
             .prefetch_related(models.Prefetch("themes", queryset=themes))
         )
+
+    def programme_card_rows(self):
+        """The rows of the programme's practice cards (includes/_programme_practice_card.html):
+        with the fragment cache, only the pks; else the practices `with_related()` and
+        `with_project()`."""
+        from content.fragments import card_rows
+
+        return card_rows(self, lambda practices: practices.with_related().with_project())
 
     def card_rows(self):
         """The rows of a list of practice cards (includes/_practice_list.html): with the
@@ -179,6 +192,14 @@ class GoodPractice(Reviewable, ProjectOwned):
 
     def get_absolute_url(self):
         return reverse("practices:detail", kwargs={"slug": self.slug})
+
+    def site_url(self):
+        """The practice's page on its project's site (empty where that project has no site of
+        its own: see Project.url_of())."""
+        path = reverse(
+            "practices:detail", kwargs={"slug": self.slug}, urlconf=settings.ROOT_URLCONF
+        )
+        return self.project.url_of(path)
 
     def clean(self):
         super().clean()

@@ -26,3 +26,26 @@ def practice_cards(practices, heading="h3"):
     return cached_cards(
         "practice-card", "includes/_practice_card.html", practices, _load, CARD_SCOPES, heading
     )
+
+
+# A programme card also shows the practice's project (its acronym, its site's address: "site").
+PROGRAMME_CARD_SCOPES = ("site", *CARD_SCOPES)
+
+
+def _load_with_project(pks):
+    return GoodPractice.objects.published().with_related().with_project().in_bulk(pks)
+
+
+@register.simple_tag
+def programme_practice_cards(practices, heading="h3"):
+    """The cards of the programme's practice database (templates/includes/
+    _programme_practice_card.html), as practice_cards() gives them: GoodPractices loaded
+    `with_related().with_project()`, or their pks. Read inside every_project()."""
+    return cached_cards(
+        "programme-practice-card",
+        "includes/_programme_practice_card.html",
+        practices,
+        _load_with_project,
+        PROGRAMME_CARD_SCOPES,
+        heading,
+    )

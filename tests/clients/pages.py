@@ -29,7 +29,7 @@ from PIL import Image
 from content import languages
 from content.mail import deliver_mail
 from content.models import Mail
-from content.site import LegalPage
+from content.site import LegalPage, default_project
 from events.models import Attendance, Event, EventPhoto, Workshop
 from partners.models import Organisation
 from practices.models import GoodPractice, Transfer
@@ -106,7 +106,11 @@ def make_demo():
     staff.save()
     ensure_groups(Group, Permission)
     partner = staff.person.organisation
-    event = Event.objects.published().filter(workshops__isnull=False).distinct().first()
+    # The pages are served in the default project: the demo's own (OPEN TOWNS has its domain).
+    served = default_project()
+    event = (
+        Event.objects.published().filter(project=served, workshops__isnull=False).distinct().first()
+    )
     upcoming = _upcoming_event(partner)
     draft_visit = _visit(partner, "Study visit to Tartu (draft)", "tartu-draft")
     submitted_visit = _visit(partner, "Study visit to Tartu (sent)", "tartu-sent")
@@ -135,7 +139,7 @@ def make_demo():
     subscriptions.start(subscription)
     _one_event_of_every_kind(partner)
     _devices_and_tasks(coordinator)
-    practice = GoodPractice.objects.published().first()
+    practice = GoodPractice.objects.published().filter(project=served).first()
     Transfer.objects.get_or_create(practice=practice, importer=partner)
     Attendance.objects.get_or_create(
         event=upcoming, organisation=partner, category="staff", defaults={"participants": 4}
@@ -285,7 +289,9 @@ CHECKED = {
         lambda demo: (
             [
                 reverse("events:detail", kwargs={"slug": slug})
-                for slug in Event.objects.published().values_list("slug", flat=True)
+                for slug in Event.objects.published()
+                .filter(project=default_project())
+                .values_list("slug", flat=True)
             ]
             + [reverse("events:detail", kwargs={"slug": demo.event.slug}) + "?tz=Europe/Tallinn"]
         )
@@ -300,6 +306,15 @@ CHECKED = {
     "practices:list": public(one("practices:list")),
     "practices:detail": public(
         lambda demo: [reverse("practices:detail", kwargs={"slug": demo.practice.slug})]
+    ),
+    "programme:home": public(one("programme:home")),
+    "programme:practices": public(
+        lambda demo: [
+            reverse("programme:practices"),
+            reverse("programme:practices") + "?country=EE&nuts=EE008",
+            # Filters that cannot be used: the messages, and the other filters kept.
+            reverse("programme:practices") + "?nuts=E%25&project=nowhere&q=data",
+        ]
     ),
     "embed:events": public(one("embed:events")),
     "embed:partner_events": public(

@@ -41,6 +41,7 @@ fuzz_forms = hypothesis_settings(max_examples=bounded.max_examples * 3 // 5, dea
 LANGUAGES = [code for code, _name in settings.LANGUAGES]
 EVENT_FILTERS = ["kind", "partner", "theme", "year", "format", "status", "when"]
 PRACTICE_FILTERS = ["q", "theme", "owner"]
+PROGRAMME_FILTERS = ["q", "project", "theme", "country", "nuts"]
 
 # Values that are valid somewhere, so that examples also reach the filtered code paths.
 KNOWN = [
@@ -53,6 +54,8 @@ KNOWN = [
     "past",
     "2020",
     "Europe/Tallinn",
+    "EE",
+    "ee008",
     "UTC",
     "1",
     "2",
@@ -134,6 +137,8 @@ PAGES = [
     ("practices:list", {}, PRACTICE_FILTERS + ["page"]),
     ("practices:detail", {"slug": "practice"}, ["page"]),
     ("search", {}, ["q"]),
+    ("programme:home", {}, ["page"]),
+    ("programme:practices", {}, PROGRAMME_FILTERS + ["page"]),
     ("api:events", {}, EVENT_FILTERS + ["page", "page_size"]),
     ("api:practices", {}, ["page", "page_size"]),
     ("api:organisations", {}, ["page", "page_size"]),
