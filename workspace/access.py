@@ -32,7 +32,9 @@ class Access:
     def may_use_workspace(self):
         if self.is_coordinator:
             return True
-        return self.organisation is not None and self.user.has_perm("workspace.use_workspace")
+        # Staff work for their organisation in the projects it is a partner of.
+        partner = self.organisation is not None and self.organisation.is_partner
+        return partner and self.user.has_perm("workspace.use_workspace")
 
     def events(self):
         """Events the user may open: for staff, their partner's (drafts too) and published ones

@@ -346,3 +346,16 @@ def test_workspace_in_swedish(client, staff_a):
         "Tvåfaktorsinloggning",
         "Lösennycklar",
     ]
+
+
+def test_staff_use_the_workspace_only_in_their_partners_projects(client, staff_a, settings):
+    from content.site import Project
+
+    settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "flow.example"]
+    Project.objects.create(acronym="FLOW", slug="flow", domain="flow.example")
+    client.force_login(staff_a)
+
+    theirs = client.get("/en/workspace/")
+    another = client.get("/en/workspace/", HTTP_HOST="flow.example")
+
+    assert (theirs.status_code, another.status_code) == (200, 403)
