@@ -13,6 +13,8 @@ from contextvars import ContextVar
 
 from django.db import models
 from django_scopes import ScopedManager, scope, scopes_disabled
+
+__all__ = ["activate", "active_project", "every_project", "project_scoped", "scope"]
 from django_scopes.manager import DisabledQuerySet
 
 _active = ContextVar("portal_active_project", default=None)

@@ -21,7 +21,7 @@ from . import languages
 from .fallback import localized
 from .models import Versioned
 from .page_cache import cached_until_content_changes
-from .scoping import active_project, project_scoped
+from .scoping import active_project, project_scoped, scope
 from .uploads import ImageUploadField
 
 PROJECTS_CACHE_KEY = "portal:projects"
@@ -160,13 +160,23 @@ class Project(Versioned):
         the default project too (another project's domain does not serve it); empty otherwise:
         a project without a site of its own, which has no link."""
         if self.domain:
-            return f"https://{self.domain}{path}"
+            return f"{self.origin}{path}"
         if getattr(settings, "PORTAL_PROJECT_URLS", "domain") == "path":
             if self.is_default:
                 return path
             language, rest = path.lstrip("/").partition("/")[::2]
             return f"/{language}/{self.slug}/{rest}"
         return path if self.is_default and current_project().pk == self.pk else ""
+
+    @property
+    def origin(self):
+        """https://<domain>; for a development name (localhost, *.localhost: RFC 6761), the
+        scheme and port of PORTAL_SITE_URL, as `make run` serves them (http, 8000)."""
+        if self.domain == "localhost" or self.domain.endswith(".localhost"):
+            served = urlsplit(settings.PORTAL_SITE_URL)
+            port = f":{served.port}" if served.port else ""
+            return f"{served.scheme}://{self.domain}{port}"
+        return f"https://{self.domain}"
 
     def site_url(self):
         """The home of the project's site: "https://<domain>/", else its home on this site
@@ -278,13 +288,16 @@ class ProjectOwned(models.Model):
         self.take_project()
         super().clean_fields(exclude=exclude)
 
+    # Checked among the rows of the row's own project, whichever project is being served.
     def validate_unique(self, exclude=None):
         self.take_project()
-        super().validate_unique(exclude=set(exclude or ()) - {"project"})
+        with scope(project=self.project_id):
+            super().validate_unique(exclude=set(exclude or ()) - {"project"})
 
     def validate_constraints(self, exclude=None):
         self.take_project()
-        super().validate_constraints(exclude=set(exclude or ()) - {"project"})
+        with scope(project=self.project_id):
+            super().validate_constraints(exclude=set(exclude or ()) - {"project"})
 
 
 def add_project_operations(app_label, model_name):

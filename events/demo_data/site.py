@@ -46,7 +46,9 @@ IDENTITY = {
     "contact_address": "BETTER project, Comune di Genova\nVia Garibaldi 9\n16124 Genova\nItaly",
     "contact_email": "info@better.example",
     "social_links": "https://www.interregeurope.eu/better",
-    "domain": "better.example",
+    # The developer's machine: `make run` serves BETTER on http://localhost:8000/ (and on any
+    # other host, as the first project), OPEN TOWNS on http://open-towns.localhost:8000/.
+    "domain": "localhost",
 }
 
 ACCESSIBILITY = {

@@ -424,3 +424,12 @@ def test_projects_on_a_shared_domain_are_linked_under_their_slug(client, program
     ]
     crumbs = inner(from_rivers.content.decode(), '<nav class="breadcrumbs"')
     assert re.findall(r'<a href="([^"]*)">', crumbs) == ["/en/rivers/", "/en/rivers/programme/"]
+
+
+def test_a_development_domain_is_linked_as_make_run_serves_it(settings):
+    from content.site import Project
+
+    settings.PORTAL_SITE_URL = "http://127.0.0.1:8000"
+
+    assert Project(domain="open-towns.localhost").site_url() == "http://open-towns.localhost:8000/"
+    assert Project(domain="flow.example").site_url() == "https://flow.example/"

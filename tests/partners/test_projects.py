@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db.models.fields.files import FieldFile
 from django.urls import reverse
 
-from content.scoping import activate
+from content.scoping import activate, every_project
 from content.site import Project, default_project
 from partners.models import Organisation, ProjectPartner
 from tests.factories import (
@@ -131,8 +131,9 @@ def test_same_number_in_two_projects_is_allowed(flow, tartu):
     other.full_clean()
     other.save()
 
-    projects = ProjectPartner.objects.filter(number=4).values_list("project__slug", flat=True)
-    assert sorted(projects) == sorted([default_project().slug, "flow"])
+    with every_project():
+        projects = ProjectPartner.objects.filter(number=4).values_list("project__slug", flat=True)
+        assert sorted(projects) == sorted([default_project().slug, "flow"])
 
 
 def test_lead_partner_one_per_project(flow, tartu):
@@ -144,9 +145,9 @@ def test_lead_partner_one_per_project(flow, tartu):
         second_lead.full_clean()
 
     assert excinfo.value.messages == ["There is already a lead partner: a project has one."]
-    assert sorted(
-        ProjectPartner.objects.filter(role="lead").values_list("organisation__slug", flat=True)
-    ) == ["gavle", "genoa"]
+    with every_project():
+        leads = ProjectPartner.objects.filter(role="lead").values_list("organisation__slug")
+        assert sorted(slug for (slug,) in leads) == ["gavle", "genoa"]
 
 
 def test_admin_inline_shows_the_served_projects_membership_only(coordinator_client, tartu):
@@ -177,10 +178,11 @@ def test_admin_inline_adds_the_membership_in_the_served_project(coordinator_clie
     response = coordinator_client.post(url, data, HTTP_HOST=FLOW)
 
     assert response.status_code == 302
-    rows = ProjectPartner.objects.filter(organisation=hub).values_list(
-        "project__slug", "number", "role"
-    )
-    assert list(rows) == [("flow", 3, "advisory")]
+    with every_project():
+        rows = ProjectPartner.objects.filter(organisation=hub).values_list(
+            "project__slug", "number", "role"
+        )
+        assert list(rows) == [("flow", 3, "advisory")]
     assert [(o.slug, o.partner_code) for o in Organisation.objects.consortium()] == [
         ("genoa", "P1"),
         ("tartu", "P4"),
