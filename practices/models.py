@@ -179,10 +179,11 @@ class GoodPractice(Reviewable, ProjectOwned):
             # that the first page is read in order, not sorted: on the expression the query
             # orders by (a plain title column's index is not used for it).
             models.Index(
+                models.F("project"),
                 models.F("status"),
                 shown_in("title", code),
                 models.F("id"),
-                name=f"practice_shown_title_{code}",
+                name=f"practice_project_title_{code}",
             )
             for code in languages.codes()
         ]

@@ -424,17 +424,18 @@ class Event(CalendarRevised, Reviewable, ProjectOwned):
         indexes = [
             models.Index(fields=["is_published", "start_date"], name="event_pub_start_idx"),
             models.Index(fields=["kind", "start_date"], name="event_kind_start_idx"),
-            # The list's order, upcoming/past and the kind filter.
+            # The list's order, upcoming/past and the kind filter, within a project (each index
+            # a list walks starts with the project: one project's rows, not every project's).
             models.Index(
-                fields=["is_published", "start_date", "start_time", "id"],
-                name="event_pub_order_idx",
+                fields=["project", "is_published", "start_date", "start_time", "id"],
+                name="event_project_order_idx",
             ),
             models.Index(fields=["is_published", "end_date"], name="event_pub_end_idx"),
             # Upcoming: the list's order with end_date as a key column, so that the past events
             # the walk passes are skipped in the index, without reading their rows.
             models.Index(
-                fields=["is_published", "start_date", "start_time", "id", "end_date"],
-                name="event_pub_order_end_idx",
+                fields=["project", "is_published", "start_date", "start_time", "id", "end_date"],
+                name="event_project_order_end_idx",
             ),
             models.Index(
                 fields=["is_published", "kind", "start_date"], name="event_pub_kind_start_idx"
@@ -442,9 +443,9 @@ class Event(CalendarRevised, Reviewable, ProjectOwned):
             # A partner page's hosted events, latest first: read in the index's order, without
             # walking every published event's date to find the host's.
             models.Index(
-                fields=["host", "start_date", "start_time", "id"],
+                fields=["host", "project", "start_date", "start_time", "id"],
                 condition=models.Q(is_published=True),
-                name="event_host_order_idx",
+                name="event_host_project_order_idx",
             ),
         ]
 
