@@ -1,5 +1,10 @@
-"""What a backup holds: every row of the content apps, the logins tied to people, and the
-media files those rows name. Shared by the export_data and import_data commands."""
+"""What a backup holds: the projects, every row of the content apps, the logins tied to people,
+and the media files those rows name. Shared by the export_data and import_data commands.
+
+A backup of one project holds its identity and legal pages, its own rows (events, practices,
+semesters, partners' numbers...) with their history, and every shared row (organisations,
+people, themes, logins): enough to restore the project's site on an instance of its own.
+"""
 
 import datetime as dt
 import io
@@ -15,16 +20,24 @@ from django.core.files.storage import default_storage
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 
+from content.scoping import project_path
+from content.site import Project
+
 # The apps whose every model is content. A new content app is added here.
 CONTENT_APPS = ["partners", "practices", "events"]
+# The ground floor's content: each project's legal pages, with their history.
+CONTENT_MODELS = ["content.legalpage", "content.historicallegalpage"]
+# The projects themselves: not content (migrate makes the first), restored before their rows.
+PROJECT_MODELS = ["content.project", "content.historicalproject"]
 # Logins (Person.user) and their groups, keyed by natural keys (username, group name), so that a
 # login that already exists in the target database is updated rather than duplicated.
 ACCOUNT_MODELS = ["auth.group", "auth.user"]
 
 
 def content_models():
-    """The concrete models of the content apps (proxies share their rows with their concrete)."""
-    return [
+    """The concrete models of the content apps (proxies share their rows with their concrete)
+    and the legal pages."""
+    return [apps.get_model(label) for label in CONTENT_MODELS] + [
         model
         for label in CONTENT_APPS
         for model in apps.get_app_config(label).get_models()
@@ -49,21 +62,36 @@ class ExactJSONEncoder(DjangoJSONEncoder):
 
 
 def backup_models():
-    """Logins first, then the content models, each after the models it refers to."""
-    auth = apps.get_app_config("auth")
-    app_list = [(auth, [auth.get_model(label.split(".")[1]) for label in ACCOUNT_MODELS])]
+    """Logins first, then the projects, then the content models, each after the models it
+    refers to."""
+    auth, content = apps.get_app_config("auth"), apps.get_app_config("content")
+    app_list = [(auth, [apps.get_model(label) for label in ACCOUNT_MODELS])]
+    app_list += [(content, [apps.get_model(label) for label in PROJECT_MODELS + CONTENT_MODELS])]
     app_list += [(apps.get_app_config(label), None) for label in CONTENT_APPS]
     models = serializers.sort_dependencies(app_list, allow_cycles=True)
     return [model for model in models if not model._meta.proxy]
 
 
-def write_backup(stream):
-    """Serialise every backup row as JSON that loaddata reads: content rows keep their ids,
-    logins and groups are keyed by name, every language column is included."""
+def backup_rows(model, project=None):
+    """The rows of model that a backup holds, in pk order: every row, or for a backup of one
+    project its own (the project itself, the rows that lead to it) and every shared row."""
+    rows = model._base_manager.order_by(model._meta.pk.name)
+    if project is None:
+        return rows
+    if getattr(model, "instance_type", model) is Project:
+        return rows.filter(**{Project._meta.pk.attname: project.pk})
+    path = project_path(model)
+    return rows if path is None else rows.filter(**{path: project})
+
+
+def write_backup(stream, project=None):
+    """Serialise every backup row (of one project and the shared rows, if given) as JSON that
+    loaddata reads: content rows keep their ids, logins and groups are keyed by name, every
+    language column is included."""
 
     def rows():
         for model in backup_models():
-            yield from model._base_manager.order_by(model._meta.pk.name).iterator()
+            yield from backup_rows(model, project).iterator()
 
     serializers.serialize(
         "json",
@@ -76,16 +104,15 @@ def write_backup(stream):
     )
 
 
-def media_paths():
-    """The storage names of every file a content row refers to, sorted and without repeats."""
+def media_paths(project=None):
+    """The storage names of every file a backup's rows refer to (a project's logos included),
+    sorted and without repeats."""
     paths = set()
-    for model in content_models():
+    for model in backup_models():
         for field in model._meta.concrete_fields:
             if isinstance(field, models.FileField):
-                names = model._base_manager.exclude(**{field.attname: ""}).values_list(
-                    field.attname, flat=True
-                )
-                paths.update(name for name in names if name)
+                rows = backup_rows(model, project).exclude(**{field.attname: ""})
+                paths.update(name for name in rows.values_list(field.attname, flat=True) if name)
     return sorted(paths)
 
 
@@ -121,6 +148,25 @@ def read_media_archive(path, storage=default_storage):
                 storage.delete(name)
             stored.append(storage.save(name, ContentFile(data)))
     return stored
+
+
+def restored_projects(fixture):
+    """The pks of the projects an export_data file holds."""
+    with open(fixture, encoding="utf-8") as stream:
+        return {row["pk"] for row in json.load(stream) if row["model"] == "content.project"}
+
+
+def remove_empty_projects(kept):
+    """Delete the projects not among `kept` (pks) that hold nothing (no row leads to them, no
+    coordinator): the one migrate made, which a restored project replaces as the first."""
+    owned = [
+        (model, path)
+        for model in apps.get_models()
+        if (path := project_path(model)) and not model._meta.proxy
+    ]
+    for project in Project.objects.exclude(pk__in=kept).filter(coordinators=None):
+        if not any(model._base_manager.filter(**{path: project}).exists() for model, path in owned):
+            project.delete()
 
 
 def media_fields(fixture):

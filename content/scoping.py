@@ -73,6 +73,8 @@ def project_scoped(queryset_class=models.QuerySet, path="project"):
     )
 
     class ProjectScopedManager(scoped):
+        project_path = path
+
         def get_queryset(self):
             queryset = super().get_queryset()
             if isinstance(queryset, DisabledQuerySet) and not isinstance(queryset, Unscoped):
@@ -80,6 +82,13 @@ def project_scoped(queryset_class=models.QuerySet, path="project"):
             return queryset
 
     return ProjectScopedManager()
+
+
+def project_path(model):
+    """The lookup from model's rows to their project ("project", "event__project"), also for
+    its history (django-simple-history) model; None for a model shared by every project."""
+    model = getattr(model, "instance_type", model)
+    return getattr(model._default_manager, "project_path", None)
 
 
 def outside_scope(queryset):

@@ -11,7 +11,10 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from PIL import Image
 
-from better_portal.backups import content_counts, content_models
+from better_portal.backups import backup_rows, content_counts, content_models
+from content.page_cache import bump_content_version
+from content.scoping import every_project
+from content.site import Project
 from events.models import Event
 from partners.models import Organisation, Person
 
@@ -194,3 +197,82 @@ def test_export_holds_every_login_superusers_included_as_the_readme_says(demo, t
 
     restored = User.objects.get(username="coord")
     assert (restored.is_superuser, restored.check_password("a-long-password-2")) == (True, True)
+
+
+def fresh_database():
+    """What migrate leaves: no content, no login, one empty project (the first)."""
+    flush_content()
+    first = Project.objects.order_by("pk").first()
+    Project.objects.exclude(pk=first.pk).delete()
+    Project.objects.filter(pk=first.pk).update(slug="placeholder", acronym="PORTAL", domain="")
+    bump_content_version()
+
+
+def event_titles():
+    with every_project():
+        return sorted(Event.objects.values_list("project__slug", "title_en"))
+
+
+def test_round_trip_restores_every_project_into_a_fresh_database(demo, tmp_path, client):
+    titles = event_titles()
+    projects = list(Project.objects.order_by("pk").values_list("pk", "slug", "domain", "name_en"))
+    backup = tmp_path / "backup.json"
+    call_command("export_data", output=str(backup), verbosity=0)
+    fresh_database()
+
+    call_command("import_data", str(backup), verbosity=0)
+
+    assert list(Project.objects.order_by("pk").values_list("pk", "slug", "domain", "name_en")) == (
+        projects
+    )
+    assert event_titles() == titles
+    page = client.get("/en/events/kick-off-tartu-2027/", headers={"host": "open-towns.localhost"})
+    assert page.status_code == 200
+    assert page.context["event"].project.slug == "open-towns"
+
+
+def test_project_backup_holds_its_own_rows_and_the_shared_ones(demo, tmp_path):
+    backup = tmp_path / "open-towns.json"
+    out = io.StringIO()
+
+    call_command("export_data", output=str(backup), project="open-towns", stdout=out)
+
+    records = json.loads(backup.read_text(encoding="utf-8"))
+    with every_project():
+        own = sorted(Event.objects.filter(project__slug="open-towns").values_list("pk", flat=True))
+        organisations = Organisation.objects.count()
+        rows = sum(
+            backup_rows(model, Project.objects.get(slug="open-towns")).count()
+            for model in content_models()
+        )
+    assert sorted(r["pk"] for r in records if r["model"] == "events.event") == own
+    assert [r["fields"]["slug"] for r in records if r["model"] == "content.project"] == [
+        "open-towns"
+    ]
+    assert len([r for r in records if r["model"] == "partners.organisation"]) == organisations
+    assert out.getvalue() == f"Wrote {rows} content rows of OPEN TOWNS to {backup}.\n"
+
+
+def test_project_backup_restores_the_project_alone_as_the_first(demo, tmp_path, client):
+    with every_project():
+        titles = [title for slug, title in event_titles() if slug == "open-towns"]
+    backup = tmp_path / "open-towns.json"
+    call_command("export_data", output=str(backup), project="open-towns", verbosity=0)
+    fresh_database()
+
+    call_command("import_data", str(backup), verbosity=0)
+
+    assert list(Project.objects.values_list("slug", flat=True)) == ["open-towns"]
+    assert [title for _slug, title in event_titles()] == titles
+    page = client.get("/en/events/kick-off-tartu-2027/")
+    assert page.context["event"].title == titles[0]
+
+
+def test_project_backup_of_an_unknown_slug_names_the_projects(demo, tmp_path):
+    with pytest.raises(CommandError) as error:
+        call_command("export_data", output=str(tmp_path / "x.json"), project="nope")
+
+    assert str(error.value) == (
+        "No project has the slug 'nope'; the projects are: better, open-towns."
+    )
+    assert not (tmp_path / "x.json").exists()

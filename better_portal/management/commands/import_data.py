@@ -4,13 +4,22 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import translation
 
-from better_portal.backups import content_counts, media_fields, read_media_archive, refused_media
+from better_portal.backups import (
+    content_counts,
+    media_fields,
+    read_media_archive,
+    refused_media,
+    remove_empty_projects,
+    restored_projects,
+)
+from content.page_cache import bump_content_version
 
 
 class Command(BaseCommand):
     help = (
         "Load a file written by export_data into an empty database (migrated, without content); "
-        "with --media, also restore the media files of the export's archive."
+        "the empty project that migrate made gives way to the file's projects. With --media, "
+        "also restore the media files of the export's archive."
     )
 
     def add_arguments(self, parser):
@@ -41,6 +50,9 @@ class Command(BaseCommand):
                 )
         with transaction.atomic(), translation.override(settings.LANGUAGE_CODE):
             call_command("loaddata", file, verbosity=0)
+            if projects := restored_projects(file):
+                remove_empty_projects(kept=projects)
+        bump_content_version()  # every cached page, and the cached list of projects
         rows = sum(content_counts().values())
         self.stdout.write(f"Loaded {file}: the database now holds {rows} content rows.")
         if media:
