@@ -18,7 +18,7 @@ from . import languages
 from .forms import VersionedModelForm
 from .mail import send_again
 from .models import EditConflict, Mail, Versioned
-from .site import LegalPage, Project, coordinates, current_project
+from .site import LegalPage, Project, coordinates, current_project, runs_programme
 
 # The translation tabs of modeltranslation need jQuery UI's tabs widget; it is served from our
 # own static files (no CDN, see DESIGN.md) rather than modeltranslation's default CDN address.
@@ -229,7 +229,8 @@ admin.site.has_permission = _runs_the_project
 @admin.register(Project)
 class ProjectAdmin(HistoryTranslatedAdmin):
     """A coordinator edits the project being served (the list page opens it); the programme
-    level (superusers) lists, adds and edits every project."""
+    level (superusers, and logins with the permission to run the programme) lists, adds and
+    edits every project."""
 
     list_display = ["acronym", "slug", "domain"]
 
@@ -245,24 +246,26 @@ class ProjectAdmin(HistoryTranslatedAdmin):
 
     def get_readonly_fields(self, request, obj=None):
         # Who runs a project, and where it is served, is the programme level's to decide.
-        return [] if request.user.is_superuser else ["coordinators", "slug", "domain"]
+        return [] if runs_programme(request.user) else ["coordinators", "slug", "domain"]
 
     def has_add_permission(self, request):
-        return request.user.is_superuser
+        return runs_programme(request.user)
 
     def has_change_permission(self, request, obj=None):
         allowed = super().has_change_permission(request, obj)
-        return allowed and (obj is None or request.user.is_superuser or obj == current_project())
+        return allowed and (obj is None or runs_programme(request.user) or obj == current_project())
 
     def has_delete_permission(self, request, obj=None):
         return False
 
     def get_queryset(self, request):
         projects = super().get_queryset(request)
-        return projects if request.user.is_superuser else projects.filter(pk=current_project().pk)
+        if runs_programme(request.user):
+            return projects
+        return projects.filter(pk=current_project().pk)
 
     def changelist_view(self, request, extra_context=None):
-        if request.user.is_superuser:
+        if runs_programme(request.user):
             return super().changelist_view(request, extra_context)
         return HttpResponseRedirect(
             reverse("admin:content_project_change", args=[current_project().pk])

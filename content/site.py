@@ -93,6 +93,9 @@ class Project(Versioned):
         verbose_name = _("project")
         verbose_name_plural = _("projects")
         ordering = ["pk"]
+        # The programme level's role: a staff login with it runs every project (as superusers
+        # do) without the other rights of a superuser.
+        permissions = [("run_programme", _("Can run every project of the programme"))]
         constraints = [
             models.UniqueConstraint(
                 fields=["domain"],
@@ -225,13 +228,26 @@ def current_project():
     return active_project() or default_project()
 
 
+PROGRAMME_PERMISSION = "content.run_programme"
+
+
+def runs_programme(user):
+    """Whether user works at the programme level: an active staff login that is a superuser or
+    has the permission to run every project (PROGRAMME_PERMISSION, directly or by a group)."""
+    return bool(
+        user.is_active
+        and user.is_staff
+        and (user.is_superuser or user.has_perm(PROGRAMME_PERMISSION))
+    )
+
+
 def coordinates(user, project=None):
     """Whether user may run project (by default the one being served) in the admin and the
-    workspace: a superuser, the programme level, runs every project; another staff login only
-    the projects that name it among their coordinators."""
+    workspace: the programme level (runs_programme) runs every project; another staff login
+    only the projects that name it among their coordinators."""
     if not (user.is_active and user.is_staff):
         return False
-    if user.is_superuser:
+    if runs_programme(user):
         return True
     project = project or current_project()
     return project.coordinators.filter(pk=user.pk).exists()

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from django.contrib.auth import get_user_model
 from django.db.models import Q
 
-from content.site import coordinates, current_project
+from content.site import PROGRAMME_PERMISSION, coordinates, current_project
 from events.models import Event, EventPhoto
 from partners.models import Organisation, Person
 from practices.models import GoodPractice
@@ -78,9 +78,21 @@ class Access:
 
 
 def reviewers():
-    """The active users who can work the review queue of the project being served: superusers,
-    and its coordinators given the permission to review (the Coordinators group has it)."""
-    runs_it = Q(is_superuser=True) | Q(coordinated_projects=current_project())
+    """The active users who can work the review queue of the project being served: the
+    programme level (superusers, logins that run the programme) and its coordinators, given the
+    permission to review (the Coordinators group has it)."""
+    app_label, codename = PROGRAMME_PERMISSION.split(".")
+    runs_it = (
+        Q(is_superuser=True)
+        | Q(coordinated_projects=current_project())
+        | Q(
+            user_permissions__content_type__app_label=app_label, user_permissions__codename=codename
+        )
+        | Q(
+            groups__permissions__content_type__app_label=app_label,
+            groups__permissions__codename=codename,
+        )
+    )
     return (
         get_user_model()
         .objects.with_perm(

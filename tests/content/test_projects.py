@@ -194,6 +194,78 @@ def test_a_coordinator_reviews_in_their_project_only(flow_coordinator, two_proje
         assert Access.for_user(flow_coordinator).is_coordinator is False
 
 
+@pytest.fixture
+def programme_coordinator(django_user_model, two_projects):
+    """A coordinator (the Coordinators group) named in no project, given the programme role
+    through a group of its own."""
+    from django.contrib.auth.models import Group, Permission
+
+    from workspace.groups import ensure_groups
+
+    user = django_user_model.objects.create_user(
+        "programme", "programme@interreg.example", "a-long-test-password", is_staff=True
+    )
+    programme = Group.objects.create(name="Programme secretariat")
+    programme.permissions.add(Permission.objects.get(codename="run_programme"))
+    user.groups.add(ensure_groups(Group, Permission)[0], programme)
+    return user
+
+
+def test_the_programme_role_runs_every_project(client, programme_coordinator):
+    client.force_login(programme_coordinator)
+
+    flow = client.get("/admin/events/event/", HTTP_HOST=FLOW)
+    better = client.get("/admin/events/event/")
+
+    assert [event.title for event in flow.context["cl"].result_list] == ["Porto visit"]
+    assert [event.title for event in better.context["cl"].result_list] == ["Tartu visit"]
+
+
+def test_the_programme_role_lists_and_names_every_projects_coordinators(
+    client, programme_coordinator, flow_coordinator
+):
+    from django.contrib.auth.models import Permission
+
+    programme_coordinator.user_permissions.add(
+        *Permission.objects.filter(codename__in=["view_project", "change_project"])
+    )
+    client.force_login(programme_coordinator)
+
+    listed = client.get("/admin/content/project/")
+    flow = Project.objects.get(slug="flow")
+    form = client.get(f"/admin/content/project/{flow.pk}/change/").context["adminform"].form
+
+    assert [str(project) for project in listed.context["cl"].result_list] == ["BETTER", "FLOW"]
+    assert "coordinators" in form.fields  # editable: a read-only field is not a form field
+
+
+def test_without_the_programme_role_a_coordinator_sees_their_project_only(client, flow_coordinator):
+    from django.contrib.auth.models import Permission
+
+    flow_coordinator.user_permissions.add(
+        *Permission.objects.filter(codename__in=["view_project", "change_project"])
+    )
+    client.force_login(flow_coordinator)
+
+    listed = client.get("/admin/content/project/", HTTP_HOST=FLOW)
+    form = client.get(listed["Location"], HTTP_HOST=FLOW).context["adminform"].form
+
+    assert (
+        listed["Location"]
+        == f"/admin/content/project/{Project.objects.get(slug='flow').pk}/change/"
+    )
+    assert "coordinators" not in form.fields
+
+
+def test_the_programme_role_reviews_in_every_project(programme_coordinator, two_projects):
+    from workspace.access import Access, reviewers
+
+    for project in two_projects:
+        with activate(project):
+            assert [user.username for user in reviewers()] == ["programme"]
+            assert Access.for_user(programme_coordinator).is_coordinator is True
+
+
 # On a domain shared by several projects (PORTAL_PROJECT_URLS = "path")
 
 
