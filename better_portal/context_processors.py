@@ -5,13 +5,16 @@ from django.conf import settings
 from django.urls import NoReverseMatch, Resolver404, get_urlconf, resolve, reverse
 from django.utils.translation import get_language, get_language_info, override
 
+from content import languages
 from content.languages import open_graph_locale
+from content.site import current_project
 
 MAX_KEPT_QUERY = 1000
 
 
 def portal(request):
-    """For the current page, its URL in every language (the name is content's site_identity).
+    """For the current page, its URL in each language of the project being served (the name is
+    content's site_identity).
 
     `language_links` keep the query string (the switcher keeps the reader's filters);
     `alternates` are absolute and without it (hreflang and canonical links).
@@ -21,7 +24,8 @@ def portal(request):
     keep_query = len(request.META.get("QUERY_STRING", "")) <= MAX_KEPT_QUERY
     full_path = request.get_full_path() if keep_query else request.path
     links, alternates = [], []
-    codes = [code for code, _name in settings.LANGUAGES]
+    # The project's languages (and the page's own, when a reader asked for another).
+    codes = [c for c in languages.codes() if c in current_project().language_codes or c == current]
     for code, (url, path_only) in zip(codes, translations(full_path, codes), strict=True):
         info = get_language_info(code)
         links.append(

@@ -226,6 +226,16 @@ def _runs_the_project(request):
 admin.site.has_permission = _runs_the_project
 
 
+class ProjectForm(forms.ModelForm):
+    languages = forms.MultipleChoiceField(
+        label=Project._meta.get_field("languages").verbose_name,
+        help_text=Project._meta.get_field("languages").help_text,
+        choices=settings.LANGUAGES,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+
+
 @admin.register(Project)
 class ProjectAdmin(HistoryTranslatedAdmin):
     """A coordinator edits the project being served (the list page opens it); the programme
@@ -233,9 +243,10 @@ class ProjectAdmin(HistoryTranslatedAdmin):
     edits every project."""
 
     list_display = ["acronym", "slug", "domain"]
+    form = ProjectForm
 
     fieldsets = [
-        (None, {"fields": ["acronym", "name", "tagline", "description"]}),
+        (None, {"fields": ["acronym", "name", "tagline", "description", "languages"]}),
         (_("Programme"), {"fields": ["programme_name", "programme_logo"]}),
         (_("Logo"), {"fields": ["project_logo"]}),
         (_("Contact details"), {"fields": ["contact_address", "contact_email", "social_links"]}),

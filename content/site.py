@@ -79,6 +79,16 @@ class Project(Versioned):
         help_text=_("The project's part of the web address on a shared domain: /en/better/."),
     )
 
+    languages = models.JSONField(
+        _("languages"),
+        default=list,
+        blank=True,
+        help_text=_(
+            "The languages the project publishes in, which its pages offer; English always is "
+            "one. None ticked: every language of the portal."
+        ),
+    )
+
     coordinators = models.ManyToManyField(
         settings.AUTH_USER_MODEL,
         verbose_name=_("coordinators"),
@@ -88,6 +98,17 @@ class Project(Versioned):
     )
 
     objects = ProjectQuerySet.as_manager()
+
+    @property
+    def language_codes(self):
+        """The codes of the languages the project publishes in, in the portal's order: English
+        (the fallback) and those chosen, or every language of the portal when none is."""
+        chosen = set(self.languages or ())
+        return [
+            code
+            for code, _name in settings.LANGUAGES
+            if not chosen or code in chosen or code == settings.LANGUAGE_CODE
+        ]
 
     class Meta:
         verbose_name = _("project")
@@ -122,6 +143,15 @@ class Project(Versioned):
                     % {"slug": self.slug}
                 },
                 code="reserved_slug",
+            )
+        unknown = [code for code in self.languages or () if code not in languages.codes()]
+        if not isinstance(self.languages, list) or unknown:
+            raise ValidationError(
+                {
+                    "languages": _("Choose among the portal's languages: %(codes)s.")
+                    % {"codes": ", ".join(languages.codes())}
+                },
+                code="unknown_language",
             )
         validate = URLValidator(schemes=["https", "http"])
         for line in self.social_link_list():

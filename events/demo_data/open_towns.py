@@ -30,6 +30,7 @@ IDENTITY = {
     # Served on its own domain; on a developer's machine http://open-towns.localhost:8000/
     # (browsers send *.localhost to this machine).
     "domain": "open-towns.localhost",
+    "languages": ["en", "et"],
 }
 
 # Tartu is BETTER's organisation record: one record, a partner in both projects.

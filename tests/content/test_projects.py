@@ -5,9 +5,11 @@ import datetime as dt
 import re
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.test import RequestFactory
 from django_scopes import ScopeError
 
+from content.page_cache import bump_content_version
 from content.scoping import activate, every_project
 from content.site import Project
 from events.models import Event, Workshop
@@ -264,6 +266,60 @@ def test_the_programme_role_reviews_in_every_project(programme_coordinator, two_
         with activate(project):
             assert [user.username for user in reviewers()] == ["programme"]
             assert Access.for_user(programme_coordinator).is_coordinator is True
+
+
+def hreflangs(html):
+    return re.findall(r'<link rel="alternate" hreflang="([^"]+)"', html)
+
+
+def switcher(html):
+    return re.findall(r'<a [^>]*hreflang="([^"]+)"[^>]*lang="[^"]+"', html) or re.findall(
+        r'<a [^>]*lang="([^"]+)"[^>]*hreflang=', html
+    )
+
+
+def test_a_project_offers_its_own_languages(client, two_projects):
+    Project.objects.filter(slug="flow").update(languages=["et"])
+    bump_content_version()
+
+    flow = client.get("/en/events/", HTTP_HOST=FLOW).content.decode()
+    better = client.get("/en/events/").content.decode()
+
+    assert hreflangs(flow) == ["en", "et", "x-default"]
+    assert hreflangs(better) == ["en", "it", "et", "hu", "sv", "el", "x-default"]
+
+
+def test_a_page_in_a_language_the_project_does_not_use_still_offers_its_own(client, two_projects):
+    Project.objects.filter(slug="flow").update(languages=["et"])
+    bump_content_version()
+
+    page = client.get("/sv/events/", HTTP_HOST=FLOW)
+
+    codes = [link["code"] for link in page.context["language_links"]]
+    assert (page.status_code, codes) == (200, ["en", "et", "sv"])
+
+
+def test_a_projects_languages_are_the_portals():
+    project = Project(acronym="X", slug="x", languages=["et", "xx"])
+
+    with pytest.raises(ValidationError) as error:
+        project.full_clean()
+
+    assert error.value.message_dict["languages"] == [
+        "Choose among the portal's languages: en, it, et, hu, sv, el."
+    ]
+
+
+def test_the_admin_ticks_a_projects_languages(admin_client, two_projects):
+    flow = Project.objects.get(slug="flow")
+    data = {"acronym": "FLOW", "slug": "flow", "domain": FLOW, "seen_version": flow.version}
+
+    response = admin_client.post(
+        f"/admin/content/project/{flow.pk}/change/", {**data, "languages": ["sv", "et"]}
+    )
+
+    flow.refresh_from_db()
+    assert (response.status_code, flow.language_codes) == (302, ["en", "et", "sv"])
 
 
 # On a domain shared by several projects (PORTAL_PROJECT_URLS = "path")
