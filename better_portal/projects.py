@@ -16,12 +16,21 @@ import types
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.core.exceptions import DisallowedHost, ImproperlyConfigured
+from django.middleware.locale import LocaleMiddleware
 from django.urls import include, path
+from django.utils import translation
 from django.utils.functional import SimpleLazyObject
+from django.utils.translation.trans_real import parse_accept_lang_header
 
 from content.languages import codes
 from content.scoping import activate
-from content.site import RESERVED_SLUGS, default_project, project_for_host, project_with_slug
+from content.site import (
+    RESERVED_SLUGS,
+    current_project,
+    default_project,
+    project_for_host,
+    project_with_slug,
+)
 
 MODES = ("domain", "path")
 
@@ -87,3 +96,32 @@ class ProjectMiddleware:
         request.project = project or SimpleLazyObject(lambda: host_project(request))
         with activate(request.project):
             return self.get_response(request)
+
+
+class ProjectLocaleMiddleware(LocaleMiddleware):
+    """Django's LocaleMiddleware, which redirects an address without a language (`/`) to the
+    reader's language, choosing among the languages of the project served: a Swedish reader
+    of a project that publishes in English and Estonian is sent to /en/ (or /et/, when their
+    browser asks for Estonian too), not to pages the project never wrote."""
+
+    def process_response(self, request, response):
+        # Only where the response is about to be that redirect (a 404 of an address without a
+        # language): the admin, which has none, keeps the language the browser asks for.
+        if response.status_code == 404 and not translation.get_language_from_path(
+            request.path_info
+        ):
+            offered = current_project().language_codes
+            if translation.get_language() not in offered:
+                translation.activate(preferred_language(request, offered))
+        return super().process_response(request, response)
+
+
+def preferred_language(request, offered):
+    """The first of the languages the reader's browser asks for (Accept-Language, in its order
+    of preference) that is `offered`; else the default language."""
+    header = request.META.get("HTTP_ACCEPT_LANGUAGE", "")
+    for language, _quality in parse_accept_lang_header(header):
+        base = language.split("-")[0].lower()
+        if base in offered:
+            return base
+    return settings.LANGUAGE_CODE

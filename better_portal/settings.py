@@ -80,7 +80,8 @@ MIDDLEWARE = [
     "better_portal.compression.CompressionMiddleware",
     "better_portal.compression.StylesheetPreloadMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    # Django's LocaleMiddleware, choosing among the languages of the project served.
+    "better_portal.projects.ProjectLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",

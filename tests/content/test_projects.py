@@ -299,6 +299,35 @@ def test_a_page_in_a_language_the_project_does_not_use_still_offers_its_own(clie
     assert (page.status_code, codes) == (200, ["en", "et", "sv"])
 
 
+@pytest.mark.parametrize(
+    ("accept", "host", "expected"),
+    [
+        ("sv,et;q=0.8", FLOW, "/et/"),  # Swedish first, which FLOW does not publish in
+        ("sv", FLOW, "/en/"),
+        ("sv,et;q=0.8", "testserver", "/sv/"),  # BETTER publishes in every language
+        ("et-EE", FLOW, "/et/"),
+    ],
+)
+def test_the_address_without_a_language_leads_to_one_of_the_projects(
+    client, two_projects, accept, host, expected
+):
+    Project.objects.filter(slug="flow").update(languages=["et"])
+    bump_content_version()
+
+    response = client.get("/", HTTP_ACCEPT_LANGUAGE=accept, HTTP_HOST=host)
+
+    assert (response.status_code, response["Location"]) == (302, expected)
+
+
+def test_the_admin_keeps_the_browsers_language_on_any_project(admin_client, two_projects):
+    Project.objects.filter(slug="flow").update(languages=["et"])
+    bump_content_version()
+
+    page = admin_client.get("/admin/", HTTP_ACCEPT_LANGUAGE="sv", HTTP_HOST=FLOW)
+
+    assert page.context["LANGUAGE_CODE"] == "sv"
+
+
 def test_a_projects_languages_are_the_portals():
     project = Project(acronym="X", slug="x", languages=["et", "xx"])
 
