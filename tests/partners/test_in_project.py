@@ -5,7 +5,6 @@ it takes part in, linked to its page on each project's site.
 BETTER (the default project, served on every host but FLOW's) and FLOW (on flow.example) share
 Tartu; Genoa takes part in BETTER only, Gävle in FLOW only."""
 
-import datetime as dt
 import json
 import re
 
