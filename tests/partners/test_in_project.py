@@ -254,3 +254,39 @@ def test_organisation_page_query_count_constant_with_more_projects(
     shown.append(projects_shown())
 
     assert shown == [2, 6]
+
+
+@pytest.fixture
+def page_cache(settings):
+    settings.PORTAL_PAGE_CACHE = True
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.mark.usefixtures("page_cache")
+def test_cached_pages_show_a_new_partner_and_a_new_participation(client, orgs, flow):
+    def flow_list():
+        html = client.get("/en/partners/", HTTP_HOST=FLOW).content.decode()
+        return item_titles(html, "organisation-item")
+
+    hub = OrganisationFactory(name_en="Digital Innovation Hub", slug="hub")
+    with activate(flow):
+        event = EventFactory(host=orgs["gavle"], slug="second", is_published=True)
+    before = (flow_list(), client.get("/en/partners/hub/", HTTP_HOST=FLOW).status_code)
+    genoa_before = _projects_section(client.get("/en/partners/genoa/").content.decode())
+
+    ProjectPartnerFactory(project=flow, organisation=hub, number=5)
+    with activate(flow):
+        ParticipationFactory(event=event, organisation=orgs["genoa"])
+
+    assert before == (["City of Tartu", "Gävle kommun"], 404)
+    assert flow_list() == ["City of Tartu", "Digital Innovation Hub", "Gävle kommun"]
+    assert client.get("/en/partners/hub/", HTTP_HOST=FLOW).status_code == 200
+    assert genoa_before is None
+    assert [
+        name for name, _url in _projects_section(client.get("/en/partners/genoa/").content.decode())
+    ] == [
+        "BETTER · P1 · Lead partner",
+        "FLOW: Flowing towns",
+    ]
