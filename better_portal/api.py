@@ -308,9 +308,10 @@ def practices(request):
 @require_safe
 @conditional_page
 def organisations(request):
-    """All organisations, partners first. They have no `updated` field: the ETag is the body's."""
+    """The organisations of the project, partners first. They have no `updated` field: the
+    ETag is the body's."""
     try:
-        organisations = Organisation.objects.order_by(
+        organisations = Organisation.objects.in_project().order_by(
             PartnerNumber().asc(nulls_last=True), "name", "pk"
         )
         return paginated_response(request, organisations, organisation_data)

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
+from content.site import current_project, is_programme
 from events.models import Event
 from partners.models import Organisation
 from practices.models import GoodPractice
@@ -44,7 +45,7 @@ class PracticeSitemap(I18nSitemap):
 
 class OrganisationSitemap(I18nSitemap):
     def items(self):
-        return Organisation.objects.order_by("pk")
+        return Organisation.objects.in_project().order_by("pk")
 
 
 class StaticSitemap(I18nSitemap):
@@ -55,9 +56,21 @@ class StaticSitemap(I18nSitemap):
         return reverse(name)
 
 
+class ProgrammeSitemap(StaticSitemap):
+    """The programme's pages (better_portal/programme.py), which every project's site serves
+    alike: listed once, in the default project's sitemap, and only where there is a programme
+    (more than one project)."""
+
+    def items(self):
+        if not (is_programme() and current_project().is_default):
+            return []
+        return ["programme:home", "programme:practices"]
+
+
 SITEMAPS = {
     "pages": StaticSitemap,
     "events": EventSitemap,
     "practices": PracticeSitemap,
     "partners": OrganisationSitemap,
+    "programme": ProgrammeSitemap,
 }

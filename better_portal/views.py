@@ -59,7 +59,7 @@ class SearchView(TemplateView):
         if query:
             published_events = Event.objects.published()
             published_practices = GoodPractice.objects.published()
-            organisations = Organisation.objects.in_partner_order(nulls_last=True)
+            organisations = Organisation.objects.in_project().in_partner_order(nulls_last=True)
             found = first_matches(
                 [
                     ("events", published_events),

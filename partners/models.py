@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 from django.urls import reverse
 from django.utils.deconstruct import deconstructible
@@ -9,9 +10,16 @@ from content import languages
 from content.fallback import reader_languages
 from content.models import Versioned
 from content.page_cache import cached_until_content_changes
-from content.scoping import project_scoped
+from content.scoping import every_project, project_scoped
 from content.search import SearchableQuerySet, searchable
-from content.site import ProjectOwned, current_project_id
+from content.site import (
+    Project,
+    ProjectOwned,
+    all_projects,
+    current_project,
+    current_project_id,
+    default_project,
+)
 from content.timezones import TimeZoneField
 from content.uploads import ImageUploadField
 
@@ -58,7 +66,72 @@ class PartnerNumber(models.Expression):
         return models.Subquery(numbers).resolve_expression(*args, **kwargs)
 
 
+# How an organisation takes part in a project: the reverse relation of each row that ties it to
+# one, and the lookup path from that row to its project. By name, so that this app imports none
+# of the apps above it (a relation of an app not installed is left out).
+TAKING_PART = (
+    ("memberships", "project"),  # a partner (ProjectPartner)
+    ("hosted_events", "project"),  # the host of an event
+    ("participations", "event__project"),  # a host or participant of an event
+    ("practices", "project"),  # the owner of a good practice
+    ("imports", "practice__project"),  # the importer of a good practice (Transfer)
+)
+
+
+def taking_part(organisation=None, project=None):
+    """{relation: rows} of the rows that tie organisations to projects, unscoped (every
+    project's): of the organisation at the lookup path `organisation` of the outer query (or
+    this pk), in the project at the lookup path `project` (or this pk) when one is given."""
+    relations = {}
+    for name, path in TAKING_PART:
+        try:
+            relation = Organisation._meta.get_field(name)
+        except FieldDoesNotExist:
+            continue
+        rows = relation.related_model._base_manager.order_by()
+        if organisation is not None:
+            value = organisation if isinstance(organisation, int) else models.OuterRef(organisation)
+            rows = rows.filter(**{relation.field.name: value})
+        if project is not None:
+            rows = rows.filter(**{path: project})
+        relations[name] = rows
+    return relations
+
+
+class ServingTheDefaultProject(models.Expression):
+    """Whether the project (the one being served when None) is the default one, decided when the
+    query is compiled, as CurrentProject is: a constant the database folds away."""
+
+    output_field = models.BooleanField()
+    conditional = True
+
+    def __init__(self, project_id=None):
+        super().__init__()
+        self.project_id = project_id
+
+    def as_sql(self, compiler, connection):
+        project_id = self.project_id or current_project_id()
+        return ("1 = 1" if project_id == default_project().pk else "1 = 0"), []
+
+
 class OrganisationQuerySet(SearchableQuerySet):
+    def in_project(self, project=None):
+        """The organisations that take part in the project (the one being served when None, read
+        when the query is compiled): its partners, the hosts and participants of its events, the
+        owners and importers of its practices, whether published or not. In the default
+        project, also those that take part in no project at all (a one-project instance lists
+        every organisation, one just made in the admin included). One query: EXISTS subqueries."""
+        project_id = getattr(project, "pk", project)
+        in_it = taking_part("pk", project_id or CurrentProject())
+        anywhere = taking_part("pk")
+        takes_part = models.Q()
+        for rows in in_it.values():
+            takes_part |= models.Exists(rows)
+        nowhere = models.Q(ServingTheDefaultProject(project_id))
+        for rows in anywhere.values():
+            nowhere &= ~models.Exists(rows)
+        return self.filter(takes_part | nowhere)
+
     def consortium(self):
         """Partners of the project being served: its members, in number order."""
         return self.filter(memberships__project=CurrentProject()).order_by("memberships__number")
@@ -199,6 +272,55 @@ class Organisation(Versioned):
     @property
     def tzname(self):
         return self.timezone or settings.PORTAL_DEFAULT_TIMEZONE
+
+    def projects(self):
+        """[(project pk, partner number or None, role or "")] of each project the organisation
+        takes part in (as in_project() says), in pk order. One query, read from the cache until
+        a partner, an event or a practice changes, shared by every project's site."""
+
+        def compute():
+            with every_project():
+                takes_part = models.Q()
+                for rows in taking_part(self.pk, models.OuterRef("pk")).values():
+                    takes_part |= models.Exists(rows)
+                membership = ProjectPartner._base_manager.filter(
+                    project=models.OuterRef("pk"), organisation=self.pk
+                )
+                rows = Project._base_manager.filter(takes_part).annotate(
+                    number=models.Subquery(membership.values("number")),
+                    role=models.Subquery(membership.values("role")),
+                )
+                return [
+                    (pk, number, role or "")
+                    for pk, number, role in rows.order_by("pk").values_list("pk", "number", "role")
+                ]
+
+        key = f"portal:organisation-projects:{self.pk}"
+        return cached_until_content_changes(
+            key, compute, scopes=("partners", "events", "practices"), shared=True
+        )
+
+    def project_links(self):
+        """The projects the organisation takes part in, for its page, where it takes part in
+        another project than the one served: each with its partner code and role there ("P1",
+        "Lead partner"), and the address of the organisation's page on that project's site
+        (empty where it has none, Project.url_of()). Empty where there is nothing to add."""
+        served = current_project()
+        by_pk = {project.pk: project for project in all_projects()}
+        rows = [(by_pk[pk], number, role) for pk, number, role in self.projects() if pk in by_pk]
+        if [project.pk for project, _number, _role in rows] in ([], [served.pk]):
+            return []
+        path = reverse("partners:detail", kwargs={"slug": self.slug}, urlconf=settings.ROOT_URLCONF)
+        return [
+            {
+                "project": project,
+                "url": project.url_of(path),
+                "partner_code": f"P{number}" if number is not None else "",
+                "role": PartnerRole(role).label if role else "",
+                "is_served": project.pk == served.pk,
+            }
+            for project, number, role in rows
+        ]
 
 
 class ProjectPartner(ProjectOwned, Versioned):

@@ -15,7 +15,7 @@ class OrganisationListView(ListView):
     template_name = "partners/organisation_list.html"
 
     def get_queryset(self):
-        return Organisation.objects.in_partner_order()
+        return Organisation.objects.in_project().in_partner_order()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -33,7 +33,7 @@ class OrganisationDetailView(DetailView):
     of a long-running programme hosts hundreds: rendering them all made this page 40 times
     slower than the others (README, Performance)."""
 
-    model = Organisation
+    queryset = Organisation.objects.in_project()
     EVENTS_SHOWN = 12
     # Up to this many event ids of the organisation's participations are sent with the query of
     # the events attended; beyond, a subquery (which PostgreSQL plans as a walk of every
@@ -57,6 +57,7 @@ class OrganisationDetailView(DetailView):
             more_attended=len(attended) > self.EVENTS_SHOWN,
             owned_practices=owned,
             imports_html=imports_html,
+            projects=org.project_links(),
             structured_data={
                 "@context": "https://schema.org",
                 **organisation_data(org, self.request),

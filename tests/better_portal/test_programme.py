@@ -433,3 +433,45 @@ def test_a_development_domain_is_linked_as_make_run_serves_it(settings):
 
     assert Project(domain="open-towns.localhost").site_url() == "http://open-towns.localhost:8000/"
     assert Project(domain="flow.example").site_url() == "https://flow.example/"
+
+
+# The sitemap
+
+
+def _sitemap_programme_pages(client, **host):
+    xml = client.get("/sitemap.xml", **host).content.decode()
+    urls = re.findall(r"<url>(.*?)</url>", xml, re.S)
+    return {
+        re.search(r"<loc>([^<]*)</loc>", url).group(1): sorted(
+            re.findall(r'hreflang="([^"]+)" href="[^"]*/programme/', url)
+        )
+        for url in urls
+        if "/programme/" in re.search(r"<loc>([^<]*)</loc>", url).group(1)
+    }
+
+
+def test_sitemap_lists_the_programme_pages_in_every_language(client, programme):
+    pages = _sitemap_programme_pages(client)
+
+    assert sorted(pages) == sorted(
+        f"http://testserver/{code}/programme/{rest}"
+        for code in ("en", "it", "et", "hu", "sv", "el")
+        for rest in ("", "practices/")
+    )
+    assert pages["http://testserver/sv/programme/practices/"] == [
+        "el",
+        "en",
+        "et",
+        "hu",
+        "it",
+        "sv",
+        "x-default",
+    ]
+
+
+def test_sitemap_of_another_project_has_no_programme_pages(client, programme):
+    assert _sitemap_programme_pages(client, HTTP_HOST=FLOW) == {}
+
+
+def test_sitemap_of_a_one_project_instance_has_no_programme_pages(client):
+    assert _sitemap_programme_pages(client) == {}

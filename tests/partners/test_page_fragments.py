@@ -215,11 +215,11 @@ def test_partner_page_owned_practice_edits_show_on_the_next_request(client, tart
 def test_partner_page_after_an_edit_query_count_constant(client, django_assert_num_queries, tartu):
     """Nothing cached (the first request after an edit): the lists' pks (participations, hosted,
     attended, owned), people, imports, the site's identity (base.html), the project's partner
-    numbers (once for every label), then the rows of the cards (with their themes; with their
-    co-hosts for the hosted events, which have host participations: the attended ones have
-    none and need no such query)."""
+    numbers (once for every label), the projects the organisation takes part in, then the rows
+    of the cards (with their themes; with their co-hosts for the hosted events, which have host
+    participations: the attended ones have none and need no such query)."""
     for n in (1, 12):
         _grow(tartu, n)
         cache.clear()
-        with django_assert_num_queries(14):
+        with django_assert_num_queries(15):
             client.get(URL)
