@@ -1,4 +1,5 @@
-"""sitemap.xml: every public page in every language, with hreflang alternates and x-default."""
+"""sitemap.xml: every public page in each language of the project, with hreflang alternates and
+x-default."""
 
 from django.conf import settings
 from django.contrib.sitemaps import Sitemap
@@ -17,6 +18,11 @@ class I18nSitemap(Sitemap):
     i18n = True
     alternates = True
     x_default = True
+
+    @property
+    def languages(self):
+        """The languages the project being served publishes in."""
+        return current_project().language_codes
 
     def _urls(self, page, protocol, domain):
         urls = super()._urls(page, protocol, domain)

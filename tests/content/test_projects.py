@@ -328,6 +328,16 @@ def test_the_admin_keeps_the_browsers_language_on_any_project(admin_client, two_
     assert page.context["LANGUAGE_CODE"] == "sv"
 
 
+def test_a_projects_sitemap_offers_its_languages(client, two_projects):
+    Project.objects.filter(slug="flow").update(languages=["et"])
+    bump_content_version()
+
+    sitemap = client.get("/sitemap.xml", HTTP_HOST=FLOW).content.decode()
+
+    visit = re.findall(r"<loc>(http://flow\.example/[a-z]+/events/visit/)</loc>", sitemap)
+    assert visit == ["http://flow.example/en/events/visit/", "http://flow.example/et/events/visit/"]
+
+
 def test_a_projects_languages_are_the_portals():
     project = Project(acronym="X", slug="x", languages=["et", "xx"])
 
