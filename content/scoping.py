@@ -79,6 +79,7 @@ def project_scoped(queryset_class=models.QuerySet, path="project"):
                 queryset.__class__ = _unscoped(type(queryset))
             return queryset
 
+    ProjectScopedManager.project_path = path  # what content/page_cache.py follows to the project
     return ProjectScopedManager()
 
 
@@ -90,4 +91,9 @@ def outside_scope(queryset):
 def cache_namespace():
     """The part of a cache key that keeps one project's entries from another's."""
     project = _active.get()
-    return f"p{project.pk}" if project is not None else "p-"
+    return namespace_of(project.pk if project is not None else None)
+
+
+def namespace_of(project_id):
+    """cache_namespace() where the project with this pk (None: no project) is served."""
+    return f"p{project_id}" if project_id is not None else "p-"

@@ -205,7 +205,8 @@ def all_projects():
     def compute():
         return list(Project.objects.order_by("pk")) or [Project.create_default()]
 
-    return cached_until_content_changes(PROJECTS_CACHE_KEY, compute, shared=True)
+    # "site": a write of any project's row or legal page (not an event's) makes it stale.
+    return cached_until_content_changes(PROJECTS_CACHE_KEY, compute, ("site",), shared=True)
 
 
 def programme():
