@@ -136,3 +136,27 @@ def test_a_subscription_of_another_project_links_to_its_site(flow, committed, ma
     [url] = re.findall(r"https://\S+/confirm/\S+", mail.body)
     assert url.startswith("https://flow.example/en/subscribe/confirm/")
     assert mail.extra_headers["List-Unsubscribe"].startswith("<https://flow.example/")
+
+
+def test_a_new_event_of_another_project_is_mailed_with_links_to_its_site(
+    flow, flow_event, committed, mailoutbox
+):
+    with activate(flow), committed():
+        Subscription.objects.create(email="ana@example.pt", language="en", is_confirmed=True)
+        subscriptions.announce("event", flow_event.pk)
+
+    [mail] = mailoutbox
+    assert re.findall(r"https://\S+", mail.body)[0] == (
+        "https://flow.example/en/events/porto-workshop/"
+    )
+    assert "FLOW: Flowing towns" in mail.alternatives[0][0]
+
+
+def test_the_calendar_attached_links_the_event_on_its_projects_site(flow, flow_event):
+    from registrations.calendars import ics_attachment
+
+    with activate(flow):
+        _name, ics, _mimetype = ics_attachment(flow_event, "en")
+
+    urls = re.findall(r"^URL:(\S+)", ics.replace("\r\n ", ""), re.MULTILINE)
+    assert urls == ["https://flow.example/en/events/porto-workshop/"]
