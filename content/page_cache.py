@@ -13,13 +13,14 @@ A save, delete or many-to-many change of a row that the public sees neither befo
 Versions are kept per project as well. Each scope has a shared version, and one in each project's
 namespace (`cache_namespace()`: "p<pk>"); what is cached while a project is served is stored under
 both, for that project. A write of a project's row (a ProjectOwned row, or a child whose scoped
-path leads to one: a workshop to its event's project; the Project row itself and its legal pages
-are its "site") replaces that project's version only, so another project's cached pages stay
-cached; a write of a shared row (organisations, people, themes) replaces the shared version, which
-every project's pages show. What is read for every project at once (in `every_project()`, or a
-value `shared` by every project such as the list of projects) is versioned in the namespace
-EVERY_PROJECT, which every project's writes replace too. `bump_content_version()` with no project
-named replaces the shared versions: everything of those scopes is stale, in every project.
+path leads to one: a workshop to its event's project; the edit of a Project row itself and its
+legal pages are its "site") replaces that project's version only, so another project's cached
+pages stay cached; a write of a shared row (organisations, people, themes), and a project added
+or removed, replace the shared version, which every project's pages show. What is read for every
+project at once (in `every_project()`, or a value `shared` by every project such as the list of
+projects) is versioned in the namespace EVERY_PROJECT, which every project's writes replace too.
+`bump_content_version()` with no project named replaces the shared versions: everything of those
+scopes is stale, in every project.
 
 The page cache itself (the middleware that stores and serves pages, and which scopes each page
 shows) belongs to the project.
@@ -245,7 +246,7 @@ def _before_save(sender, instance, raw=False, **kwargs):
         instance._page_cache_was_public = manager.filter(pk=instance.pk, **values).exists()
 
 
-def _project_of(sender, instance):
+def _project_of(sender, instance, signal=None, created=False):
     """The pk of the project the written row belongs to; None for a shared row, or where it
     cannot be told (then every project's pages are made stale)."""
     if instance is None:
@@ -255,7 +256,10 @@ def _project_of(sender, instance):
     if type(instance)._meta.concrete_model is not owner:
         return None  # a many-to-many change from the other side
     if owner._meta.label_lower == "content.project":
-        return instance.pk
+        # A project more or fewer changes every project's footer: it links the programme's
+        # pages where there are several.
+        added_or_removed = created or signal is post_delete
+        return None if added_or_removed else instance.pk
     path = getattr(owner._default_manager, "project_path", None)
     if path is None:
         return None  # not project-owned: shared by every project
@@ -281,7 +285,8 @@ def _on_write(sender, instance=None, **kwargs):
         _publicly_visible(instance) or getattr(instance, "_page_cache_was_public", False)
     ):
         return  # a draft, before and after: no public page shows it
-    bump_content_version(scope, project=_project_of(sender, instance))
+    project = _project_of(sender, instance, kwargs.get("signal"), kwargs.get("created", False))
+    bump_content_version(scope, project=project)
 
 
 def connect_signals():
