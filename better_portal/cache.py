@@ -9,8 +9,9 @@ every request for its timeouts; short socket timeouts bound the one request that
 
 Writes dropped during an outage include new content versions (content/page_cache.py), so a
 Redis that comes back with its data would serve pages cached before the outage for up to their
-timeout. A process that saw the outage therefore replaces the content version as soon as Redis
-answers again, before it reads anything from it: cached pages are treated as stale.
+timeout. A process that saw the outage therefore replaces the shared content versions (which
+every project's pages are stored under) as soon as Redis answers again, before it reads anything
+from it: every project's cached pages are treated as stale.
 """
 
 import logging

@@ -1,9 +1,10 @@
 """Cached rendering of public pages, invalidated by the content versions (content.page_cache).
 
-Every page is stored with the versions of the content scopes it shows (PAGE_SCOPES); a write to
-content replaces its scope's version, so the next request of a page that shows it renders
-afresh, and the other pages stay cached. The versions and the page are read in one cache round
-trip.
+Every page is stored with the versions of the content scopes it shows (PAGE_SCOPES), shared and
+of the project it is served in; a write to content replaces its scope's version (its project's,
+or the shared one for a shared row), so the next request of a page that shows it renders afresh,
+and the other pages, another project's too, stay cached. The versions and the page are read in
+one cache round trip.
 
 Public pages also tell proxies and CDNs how long they may keep them (Cache-Control with
 s-maxage and stale-while-revalidate, docs/deployment.md); every other response keeps what its
@@ -24,7 +25,13 @@ from django.middleware import http
 from django.utils import timezone
 from django.utils.cache import patch_cache_control, patch_vary_headers
 
-from content.page_cache import SCOPES, content_version, version_key
+from content.page_cache import (
+    EVERY_PROJECT,
+    SCOPES,
+    content_version,
+    read_with_versions,
+    version_namespace,
+)
 
 PAGE_PREFIX = "portal:page:"
 BYPASS_COOKIES = {settings.SESSION_COOKIE_NAME, "messages"}
@@ -41,11 +48,15 @@ PAGE_SCOPES = {
     "api:events": _EVENT_LISTS,
     "practices:list": ("practices", "themes", "partners"),
     "api:practices": ("practices", "themes", "partners"),
-    "partners:list": ("partners",),
-    "api:organisations": ("partners",),
+    # The organisations of the project: its partners, and those of its events and practices.
+    "partners:list": ("partners", "events", "practices"),
+    "api:organisations": ("partners", "events", "practices"),
     "programme:home": ("site",),
     "programme:practices": ("site", "practices", "themes", "partners"),
 }
+# Pages that show other projects' rows besides their own project's: an organisation's page lists
+# every project it takes part in.
+ACROSS_PROJECTS = {"partners:detail"}
 # How long a shared cache (a reverse proxy, a CDN) may serve a public page without asking, and
 # how much longer it may serve it stale while it asks (docs/deployment.md).
 S_MAXAGE = getattr(settings, "PORTAL_PUBLIC_S_MAXAGE", 60)
@@ -109,12 +120,14 @@ class PageCacheMiddleware:
         request._public_page = bool(public)
         if not (public and _cacheable(request)):
             return None
-        scopes = PAGE_SCOPES.get(match.view_name, SCOPES)
-        if "site" not in scopes:  # the identity and legal pages are on every page
-            scopes = ("site", *scopes)
+        scopes = PAGE_SCOPES.get(match.view_name, SCOPES)  # and "site", on every page
         key = _page_key(request)
-        found = cache.get_many([version_key(s) for s in scopes] + [key])
-        version = content_version(found, scopes)
+        # One round trip: the page, with the versions of the project it is likely served in.
+        found = read_with_versions([key])
+        # The programme's pages show every project's rows: any project's write makes them stale.
+        across = match.view_name.startswith("programme:") or match.view_name in ACROSS_PROJECTS
+        namespace = EVERY_PROJECT if across else version_namespace()
+        version = content_version(found, scopes, namespace)
         if version is None:  # the cache does not answer: render, store nothing
             return None
         entry = found.get(key)

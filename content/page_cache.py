@@ -10,6 +10,18 @@ other scopes stay cached: an event edit does not empty the practice catalogue.
 A save, delete or many-to-many change of a row that the public sees neither before nor after it
 (a draft of a model with published()) changes no version: no public page shows it.
 
+Versions are kept per project as well. Each scope has a shared version, and one in each project's
+namespace (`cache_namespace()`: "p<pk>"); what is cached while a project is served is stored under
+both, for that project. A write of a project's row (a ProjectOwned row, or a child whose scoped
+path leads to one: a workshop to its event's project; the edit of a Project row itself and its
+legal pages are its "site") replaces that project's version only, so another project's cached
+pages stay cached; a write of a shared row (organisations, people, themes), and a project added
+or removed, replace the shared version, which every project's pages show. What is read for every
+project at once (in `every_project()`, or a value `shared` by every project such as the list of
+projects) is versioned in the namespace EVERY_PROJECT, which every project's writes replace too.
+`bump_content_version()` with no project named replaces the shared versions: everything of those
+scopes is stale, in every project.
+
 The page cache itself (the middleware that stores and serves pages, and which scopes each page
 shows) belongs to the project.
 """
@@ -20,10 +32,12 @@ import uuid
 from collections import OrderedDict
 
 from django.core.cache import cache
+from django.core.exceptions import ObjectDoesNotExist
 from django.core.signals import request_finished, request_started
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
+from django_scopes import get_scope
 
-from .scoping import cache_namespace
+from .scoping import cache_namespace, namespace_of
 
 VERSION_PREFIX = "portal:content-version:"
 # "site": the site identity and legal pages, which every page shows (header, footer, meta).
@@ -31,10 +45,35 @@ SCOPES = ("site", "events", "practices", "themes", "partners")
 
 # "app_label.modelname" of the models whose rows public pages show -> their scope.
 _watched = {}
+_lock = threading.Lock()
 
 
-def version_key(scope):
-    return VERSION_PREFIX + scope
+# The namespace of what is read for every project at once (see the module).
+EVERY_PROJECT = namespace_of(None)
+
+
+def version_key(scope, namespace=None):
+    """The key of a scope's shared version, or (namespace) of its version in that namespace."""
+    return VERSION_PREFIX + scope if namespace is None else f"{VERSION_PREFIX}{scope}:{namespace}"
+
+
+def _with_site(scopes):
+    return tuple(dict.fromkeys(("site", *scopes)))  # every page shows the site's identity
+
+
+def version_namespace(shared=False):
+    """The namespace of the versions of what is read now: the project being served's, or
+    EVERY_PROJECT for a value shared by every project or read in every_project()."""
+    if shared or not get_scope().get("_enabled", True):
+        return EVERY_PROJECT
+    return cache_namespace()
+
+
+def version_keys(scopes, namespace=None):
+    """The keys a version of these scopes (and "site") is made of: each one's shared key and its
+    key in the namespace (by default version_namespace())."""
+    namespace = namespace or version_namespace()
+    return [key for s in _with_site(scopes) for key in (version_key(s), version_key(s, namespace))]
 
 
 def invalidate_pages_on_write(*models, scope):
@@ -52,20 +91,68 @@ def invalidate_pages_on_write(*models, scope):
 _request_versions = contextvars.ContextVar("portal_request_versions", default=None)
 
 
-def _start_request(**kwargs):
+# Where a request is served ("host/first part of the path after the language", as a project is
+# chosen) -> the namespace of the project this process last served there: the first read of a
+# request, made before its project is known (the list of projects, versioned in EVERY_PROJECT),
+# reads that project's versions too, so that a request costs one round trip for its versions.
+_place = contextvars.ContextVar("portal_request_place", default=None)
+_namespaces_by_place = OrderedDict()
+PLACES = 1000
+
+
+def _place_of(environ):
+    parts = environ.get("PATH_INFO", "").split("/")
+    host = environ.get("HTTP_HOST") or environ.get("SERVER_NAME", "")
+    return f"{host}/{parts[2] if len(parts) > 2 else ''}"
+
+
+def _start_request(environ=None, **kwargs):
     _request_versions.set({})
+    _place.set(_place_of(environ) if environ else None)
 
 
 def _end_request(**kwargs):
     _request_versions.set(None)
+    _place.set(None)
 
 
-def remembered_versions(scopes):
-    """{version_key(scope): version} of the scopes this request has already read."""
+def _served_in(namespace):
+    """Note that this request is served in namespace (a project's)."""
+    place = _place.get()
+    if place is None or namespace == EVERY_PROJECT:
+        return
+    with _lock:
+        _namespaces_by_place[place] = namespace
+        _namespaces_by_place.move_to_end(place)
+        while len(_namespaces_by_place) > PLACES:
+            _namespaces_by_place.popitem(last=False)
+
+
+def _namespaces_to_read(namespace):
+    """namespace, and the one this request will likely be served in when namespace is not it."""
+    guess = _namespaces_by_place.get(_place.get()) if namespace == EVERY_PROJECT else None
+    return (namespace, guess) if guess and guess != namespace else (namespace,)
+
+
+def read_with_versions(keys):
+    """cache.get_many(keys), in the round trip that reads the versions this request will likely
+    need (what is shared by every project's, and those of the project this process last served
+    at the request's host and path), before its project is known: the list of projects that
+    tells it is then read from this process, and the page's versions from this answer."""
+    wanted = [k for ns in _namespaces_to_read(EVERY_PROJECT) for k in version_keys(SCOPES, ns)]
+    read = remembered_versions(wanted)
+    unknown = [key for key in dict.fromkeys(wanted) if key not in read]
+    found = cache.get_many(unknown + list(keys))
+    _remember({key: found[key] for key in unknown if found.get(key)})
+    return {**read, **found}
+
+
+def remembered_versions(keys):
+    """{key: version} of the version keys this request has already read."""
     memo = _request_versions.get()
     if not memo:
         return {}
-    return {version_key(s): memo[s] for s in scopes if s in memo}
+    return {key: memo[key] for key in keys if key in memo}
 
 
 def _remember(versions):
@@ -74,16 +161,24 @@ def _remember(versions):
         memo.update(versions)
 
 
-def bump_content_version(*scopes):
-    """Make the cached pages of these scopes (every scope when none is named) stale. A new
+def bump_content_version(*scopes, project=None):
+    """Make the cached pages of these scopes (every scope when none is named) stale: in every
+    project, or only in `project`'s (a pk) and what is read for every project at once. A new
     random token, so an evicted key never comes back."""
-    tokens = {s: uuid.uuid4().hex for s in scopes or SCOPES}
-    cache.set_many({version_key(s): token for s, token in tokens.items()}, None)
+    scopes = scopes or SCOPES
+    if project is None:
+        keys = [version_key(s) for s in scopes]
+    else:
+        namespaces = (namespace_of(project), EVERY_PROJECT)
+        keys = [version_key(s, namespace) for s in scopes for namespace in namespaces]
+    tokens = {key: uuid.uuid4().hex for key in keys}
+    cache.set_many(tokens, None)
     _remember(tokens)
 
 
 def bump_model_version(model):
-    """Make the pages that show this model's rows stale (after an update() that sends no signal)."""
+    """Make the pages that show this model's rows stale (after an update() that sends no
+    signal), in every project: the rows updated are not known."""
     scope = _scope_of(model)
     if scope:
         bump_content_version(scope)
@@ -99,27 +194,32 @@ def versions_are_shared():
     return settings.PORTAL_PAGE_CACHE or isinstance(caches["default"], RedisCache)
 
 
-def content_version(found=None, scopes=SCOPES):
-    """The version of the content in these scopes, made on first use; None when the cache does
-    not answer (then nothing may be stored or validated under it). `found` is a
-    cache.get_many() result that may already hold them (one round trip for versions and page)."""
-    found = {**remembered_versions(scopes), **(found or {})}
-    if "site" not in scopes:  # every page shows the site's identity
-        scopes = ("site", *scopes)
-    versions = []
-    missing = [s for s in scopes if not found.get(version_key(s))]
+def content_version(found=None, scopes=SCOPES, namespace=None):
+    """The version of the content in these scopes (and "site"), shared and in the namespace (by
+    default version_namespace()), made on first use; None when the cache does not answer (then
+    nothing may be stored or validated under it). `found` is a cache.get_many() result that may
+    already hold them (one round trip for versions and page)."""
+    namespace = namespace or version_namespace()
+    keys = version_keys(scopes, namespace)
+    found = {**remembered_versions(keys), **(found or {})}
+    missing = [key for key in keys if not found.get(key)]
     if missing:
-        found = {**found, **cache.get_many([version_key(s) for s in missing])}
-    for scope in scopes:
-        version = found.get(version_key(scope))
-        if version is None:
-            cache.add(version_key(scope), uuid.uuid4().hex, None)
-            version = cache.get(version_key(scope))
-            if version is None:
+        found = {**found, **cache.get_many(missing)}
+    tokens = {}
+    for key in keys:
+        token = found.get(key)
+        if token is None:
+            cache.add(key, uuid.uuid4().hex, None)
+            token = cache.get(key)
+            if token is None:
                 return None
-        versions.append(f"{scope}={version}")
-        _remember({scope: version})
-    return ",".join(versions)
+        tokens[key] = token
+    _remember(tokens)
+    _served_in(namespace)
+    return ",".join(
+        f"{s}={tokens[version_key(s)]}.{tokens[version_key(s, namespace)]}"
+        for s in _with_site(scopes)
+    )
 
 
 def _scope_of(model):
@@ -146,6 +246,35 @@ def _before_save(sender, instance, raw=False, **kwargs):
         instance._page_cache_was_public = manager.filter(pk=instance.pk, **values).exists()
 
 
+def _project_of(sender, instance, signal=None, created=False):
+    """The pk of the project the written row belongs to; None for a shared row, or where it
+    cannot be told (then every project's pages are made stale)."""
+    if instance is None:
+        return None
+    opts = sender._meta
+    owner = (opts.auto_created or sender)._meta.concrete_model
+    if type(instance)._meta.concrete_model is not owner:
+        return None  # a many-to-many change from the other side
+    if owner._meta.label_lower == "content.project":
+        # A project more or fewer changes every project's footer: it links the programme's
+        # pages where there are several.
+        added_or_removed = created or signal is post_delete
+        return None if added_or_removed else instance.pk
+    path = getattr(owner._default_manager, "project_path", None)
+    if path is None:
+        return None  # not project-owned: shared by every project
+    *hops, last = path.split("__")
+    row = instance
+    try:
+        for hop in hops:
+            row = getattr(row, hop)
+            if row is None:
+                return None
+    except ObjectDoesNotExist:
+        return None
+    return getattr(row, f"{last}_id", None)
+
+
 def _on_write(sender, instance=None, **kwargs):
     scope = _scope_of(sender)
     if not scope:
@@ -156,7 +285,8 @@ def _on_write(sender, instance=None, **kwargs):
         _publicly_visible(instance) or getattr(instance, "_page_cache_was_public", False)
     ):
         return  # a draft, before and after: no public page shows it
-    bump_content_version(scope)
+    project = _project_of(sender, instance, kwargs.get("signal"), kwargs.get("created", False))
+    bump_content_version(scope, project=project)
 
 
 def connect_signals():
@@ -199,14 +329,15 @@ class LocalEntries:
             self._entries.clear()
 
 
-def read_versioned(keys, scopes):
+def read_versioned(keys, scopes, namespace=None):
     """(version of the scopes, {key: value}) for the keys stored under that version; (None, {})
     when the cache does not answer. What this request knows of the versions and this process of
     the values is not asked again: once a request has read the versions, the values this process
     holds cost no cache round trip, and the others (with the versions not yet read) one."""
-    every = tuple(dict.fromkeys(("site", *scopes)))
+    namespace = namespace or version_namespace()
+    every = version_keys(scopes, namespace)
     known = remembered_versions(every)
-    version = content_version(known, scopes) if len(known) == len(every) else None
+    version = content_version(known, scopes, namespace) if len(known) == len(every) else None
     values = {}
     if version is not None:
         for key in keys:
@@ -218,11 +349,13 @@ def read_versioned(keys, scopes):
         return version, values
     unknown = []
     if version is None:  # all of them: the request's later reads will need the others
-        unknown = [version_key(s) for s in SCOPES if version_key(s) not in known]
+        wanted = [k for ns in _namespaces_to_read(namespace) for k in version_keys(SCOPES, ns)]
+        read = remembered_versions(wanted)
+        unknown = [key for key in dict.fromkeys(wanted) if key not in read]
     found = cache.get_many(unknown + missing)
-    _remember({s: found[version_key(s)] for s in SCOPES if found.get(version_key(s))})
+    _remember({key: found[key] for key in unknown if found.get(key)})
     if version is None:
-        version = content_version({**known, **found}, scopes)
+        version = content_version({**known, **found}, scopes, namespace)
         if version is None:
             return None, {}
     for key in missing:
@@ -247,11 +380,12 @@ local_entries = LocalEntries(4000)
 def cached_until_content_changes(key, compute, scopes=SCOPES, shared=False):
     """compute()'s value, kept in the cache under key until the version of these scopes (every
     scope by default) changes: the version and the value are read in one round trip (none when
-    this request knows the version and this process the value). Each project has its own value
-    unless it is `shared` by every project."""
+    this request knows the version and this process the value). Each project has its own value,
+    stale when its project's rows change; a value `shared` by every project is stale when any
+    project's do."""
     if not shared:
         key = f"{cache_namespace()}:{key}"
-    version, values = read_versioned([key], scopes)
+    version, values = read_versioned([key], scopes, version_namespace(shared))
     if key in values:
         return values[key]
     value = compute()

@@ -73,6 +73,7 @@ def project_scoped(queryset_class=models.QuerySet, path="project"):
     )
 
     class ProjectScopedManager(scoped):
+        # The lookup to the project: what backups and content/page_cache.py follow.
         project_path = path
 
         def get_queryset(self):
@@ -99,4 +100,9 @@ def outside_scope(queryset):
 def cache_namespace():
     """The part of a cache key that keeps one project's entries from another's."""
     project = _active.get()
-    return f"p{project.pk}" if project is not None else "p-"
+    return namespace_of(project.pk if project is not None else None)
+
+
+def namespace_of(project_id):
+    """cache_namespace() where the project with this pk (None: no project) is served."""
+    return f"p{project_id}" if project_id is not None else "p-"

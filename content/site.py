@@ -201,6 +201,16 @@ class Project(Versioned):
             return f"/{language}/{self.slug}/{rest}"
         return path if self.is_default and current_project().pk == self.pk else ""
 
+    def absolute_url(self, path):
+        """The full address (with scheme and host) on the project's own site of `path`, a path
+        of the default project's URLconf, as url_of() maps it: what a mail, read far from any
+        request, links. The default project's own pages are on PORTAL_SITE_URL; empty for a
+        project without a site of its own."""
+        if self.is_default and not self.domain:
+            return settings.PORTAL_SITE_URL + path
+        url = self.url_of(path)
+        return settings.PORTAL_SITE_URL + url if url.startswith("/") else url
+
     @property
     def origin(self):
         """https://<domain>; for a development name (localhost, *.localhost: RFC 6761), the
@@ -238,7 +248,8 @@ def all_projects():
     def compute():
         return list(Project.objects.order_by("pk")) or [Project.create_default()]
 
-    return cached_until_content_changes(PROJECTS_CACHE_KEY, compute, shared=True)
+    # "site": a write of any project's row or legal page (not an event's) makes it stale.
+    return cached_until_content_changes(PROJECTS_CACHE_KEY, compute, ("site",), shared=True)
 
 
 def programme():

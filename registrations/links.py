@@ -2,14 +2,22 @@
 
 A confirm link expires (PORTAL_REGISTRATION_CONFIRM_MAX_AGE); a manage link lasts as long as the
 registration. Both carry the registration's random key, never its primary key.
+
+Every link a mail carries is on the site of the registration's (or subscription's) project,
+whatever the project being served when the mail is written (a request, an on_commit callback,
+a command or the worker): the path of the default project's URLconf, made absolute by
+Project.absolute_url().
 """
 
 import time
+from contextlib import contextmanager
 
 from django.conf import settings
 from django.core import signing
-from django.urls import reverse
+from django.urls import get_urlconf, reverse, set_urlconf
 from django.utils import translation
+
+from content.site import all_projects
 
 CONFIRM_SALT = "registrations.confirm"
 MANAGE_SALT = "registrations.manage"
@@ -42,28 +50,41 @@ def key_from(token, salt, max_age=None):
         raise BadLink() from error
 
 
-def absolute(path):
-    return settings.PORTAL_SITE_URL + path
+@contextmanager
+def default_urlconf():
+    """reverse() and get_absolute_url() give paths of the default project's URLconf, as
+    Project.absolute_url() takes them, even in a request of a project under its own path."""
+    previous = get_urlconf()
+    set_urlconf(None)
+    try:
+        yield
+    finally:
+        set_urlconf(previous)
+
+
+def project_of(row):
+    """The project of a registration, a subscription or an event, read from the cached list."""
+    project_id = row.project_id if hasattr(row, "project_id") else row.event.project_id
+    return next(p for p in all_projects() if p.pk == project_id)
+
+
+def absolute(path, row):
+    """The full address of `path` (of the default URLconf) on the site of row's project."""
+    return project_of(row).absolute_url(path)
+
+
+def _registration_url(registration, name, token):
+    with translation.override(registration.language), default_urlconf():
+        path = reverse(name, kwargs={"slug": registration.event.slug, "token": token})
+    return absolute(path, registration)
 
 
 def confirm_url(registration):
-    with translation.override(registration.language):
-        return absolute(
-            reverse(
-                "registrations:confirm",
-                kwargs={"slug": registration.event.slug, "token": confirm_token(registration)},
-            )
-        )
+    return _registration_url(registration, "registrations:confirm", confirm_token(registration))
 
 
 def manage_url(registration):
-    with translation.override(registration.language):
-        return absolute(
-            reverse(
-                "registrations:manage",
-                kwargs={"slug": registration.event.slug, "token": manage_token(registration)},
-            )
-        )
+    return _registration_url(registration, "registrations:manage", manage_token(registration))
 
 
 def form_stamp():

@@ -138,6 +138,7 @@ def _mail(registration, template, attachments=(), **context):
         registration.email,
         registration.language,
         {
+            "identity": links.project_of(registration),
             "registration": registration,
             "event": registration.event,
             "manage_url": links.manage_url(registration),

@@ -27,9 +27,9 @@ def token(subscription, salt):
 
 
 def url(subscription, name, salt):
-    with translation.override(subscription.language):
+    with translation.override(subscription.language), links.default_urlconf():
         path = reverse(f"subscriptions:{name}", kwargs={"token": token(subscription, salt)})
-    return links.absolute(path)
+    return links.absolute(path, subscription)
 
 
 def start(subscription):
@@ -52,14 +52,21 @@ def _mail(subscription, template, **context):
         "List-Unsubscribe": f"<{unsubscribe_url}>",
         "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
     }
+    items = context.get("items", ())
+    with translation.override(subscription.language), links.default_urlconf():
+        paths = [item.get_absolute_url() for item in items]
     send_mail_later(
         template,
         subscription.email,
         subscription.language,
         {
+            "identity": links.project_of(subscription),
             "subscription": subscription,
             "unsubscribe_url": unsubscribe_url,
-            "site_url": links.absolute(""),
+            "entries": [
+                (item, links.absolute(path, subscription))
+                for item, path in zip(items, paths, strict=True)
+            ],
             **context,
         },
         headers=headers,

@@ -105,7 +105,11 @@ class ConfirmView(View):
 
     def post(self, request, slug, token):
         registration = services.confirm(self.registration)
-        return redirect(links.manage_url(registration).removeprefix(links.absolute("")))
+        return redirect(
+            "registrations:manage",
+            slug=registration.event.slug,
+            token=links.manage_token(registration),
+        )
 
 
 def _confirm_max_age():

@@ -196,14 +196,16 @@ def _transactional(request):
 @pytest.fixture(autouse=True)
 def _uncached_site_identity():
     """The site identity is cached until the content changes, but a test's rolled-back rows
-    change nothing: each test reads the identity its own database holds."""
+    change no version: each test reads the identity and the content its own database holds."""
     from django.core.cache import cache
 
-    from content.page_cache import local_entries
+    from content.page_cache import bump_content_version, local_entries
     from content.site import PROJECTS_CACHE_KEY
 
     cache.delete(PROJECTS_CACHE_KEY)
     local_entries.clear()
+    # Nor is what an earlier test cached (a page, a fragment) valid for this one's rows.
+    bump_content_version()
 
 
 @pytest.fixture

@@ -128,12 +128,12 @@ def test_home_query_count_constant(client, django_assert_num_queries):
     EventFactory()
     EventFactory(start_date=dt.date(2099, 1, 1), end_date=dt.date(2099, 1, 1))
     GoodPracticeFactory()
-    with django_assert_num_queries(9):  # with the project's partner numbers (labels), read once
+    with django_assert_num_queries(8):  # with the project's partner numbers (labels), read once
         client.get("/en/")
 
     EventFactory.create_batch(12)
     GoodPracticeFactory.create_batch(8)
-    with django_assert_num_queries(9):  # with the project's partner numbers (labels), read once
+    with django_assert_num_queries(8):  # with the project's partner numbers (labels), read once
         client.get("/en/")
 
 
@@ -216,14 +216,14 @@ def test_search_query_count_constant(client, django_assert_num_queries):
     EventFactory(title_en="Data event")
     GoodPracticeFactory(title_en="Data practice")
     with django_assert_num_queries(
-        search_queries(7)
+        search_queries(6)
     ):  # with the project's partner numbers (labels), read once
         client.get("/en/search/", {"q": "data"})
 
     EventFactory.create_batch(5, title_en="Data event")
     GoodPracticeFactory.create_batch(5, title_en="Data practice")
     with django_assert_num_queries(
-        search_queries(7)
+        search_queries(6)
     ):  # with the project's partner numbers (labels), read once
         client.get("/en/search/", {"q": "data"})
 
@@ -260,14 +260,14 @@ def test_search_in_italian_query_count_constant(client, django_assert_num_querie
     EventFactory(title_en="Data event", summary_en="About data")
     GoodPracticeFactory(title_en="Data practice", summary_en="About data")
     with django_assert_num_queries(
-        search_queries(7)
+        search_queries(6)
     ):  # with the project's partner numbers (labels), read once
         client.get("/it/search/", {"q": "data"})
 
     EventFactory.create_batch(5, title_en="Data event", summary_en="About data")
     GoodPracticeFactory.create_batch(5, title_en="Data practice", summary_en="About data")
     with django_assert_num_queries(
-        search_queries(7)
+        search_queries(6)
     ):  # with the project's partner numbers (labels), read once
         html = client.get("/it/search/", {"q": "data"}).content.decode()
 

@@ -467,7 +467,7 @@ def test_events_calendar_query_count_constant(client, django_assert_num_queries,
         WorkshopFactory(event=EventFactory())
 
     # ETag summary, events with their change counts, workshops.
-    with django_assert_num_queries(4):
+    with django_assert_num_queries(3):
         response = client.get(feed_ics_url())
 
     assert len(parse(response).walk("VEVENT")) == events * 2

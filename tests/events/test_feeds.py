@@ -135,8 +135,8 @@ def test_feed_query_count_constant(client, django_assert_num_queries, events):
     for _ in range(events):
         EventFactory().themes.add(ThemeFactory())
 
-    # ETag summary, site identity, events, their hosts, their themes.
-    with django_assert_num_queries(5):
+    # ETag summary, events, their hosts, their themes.
+    with django_assert_num_queries(4):
         response = client.get(feed_url())
 
     assert len(entries(parse(response))) == events

@@ -116,7 +116,7 @@ def test_event_page_queries_do_not_grow_with_photos(client, django_assert_num_qu
     for n in range(4):
         add_photo(many, f"Photo {n}")
 
-    with django_assert_num_queries(10):  # with the project's partner numbers (labels), read once
+    with django_assert_num_queries(9):  # with the project's partner numbers (labels), read once
         first = client.get("/en/events/one/")
     with django_assert_num_queries(8):
         second = client.get("/en/events/many/")

@@ -456,7 +456,7 @@ def test_event_detail_query_count_constant(client, django_assert_num_queries):
     _event_with(4, 3, 5, "large")
 
     # The gallery (approved and cleared photos) is one query.
-    with django_assert_num_queries(13):  # with the project's partner numbers (labels), read once
+    with django_assert_num_queries(12):  # with the project's partner numbers (labels), read once
         client.get("/en/events/small/")
     with django_assert_num_queries(11):  # the same, less the site identity: cached by the first
         client.get("/en/events/large/")
@@ -464,12 +464,12 @@ def test_event_detail_query_count_constant(client, django_assert_num_queries):
 
 def test_event_list_query_count_constant(client, django_assert_num_queries):
     EventFactory()
-    with django_assert_num_queries(8):  # with the project's partner numbers (labels), read once
+    with django_assert_num_queries(7):  # with the project's partner numbers (labels), read once
         client.get("/en/events/")
 
     for _ in range(15):
         EventFactory().themes.set(ThemeFactory.create_batch(2))
-    with django_assert_num_queries(8):  # with the project's partner numbers (labels), read once
+    with django_assert_num_queries(7):  # with the project's partner numbers (labels), read once
         client.get("/en/events/")
 
 

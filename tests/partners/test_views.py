@@ -56,11 +56,11 @@ def test_partner_list_names_in_two_languages(client, tartu):
 def test_partner_list_query_count_constant(client, django_assert_num_queries, tartu):
     # The organisations, and the project's partner numbers (read once for all of them, until
     # a partner changes): one more than when the numbers were the organisations' own columns.
-    with django_assert_num_queries(3):
+    with django_assert_num_queries(2):
         client.get("/en/partners/")
     PartnerFactory.create_batch(5)
     OrganisationFactory.create_batch(5)
-    with django_assert_num_queries(3):
+    with django_assert_num_queries(2):
         client.get("/en/partners/")
 
 
@@ -154,7 +154,7 @@ def test_partner_page_query_count_constant(client, django_assert_num_queries, ta
     TransferFactory(importer=tartu)
     # One of them reads the project's partner numbers, once for every label on the page; one
     # the projects the organisation takes part in (both cached until the next write).
-    with django_assert_num_queries(12):
+    with django_assert_num_queries(11):
         client.get("/en/partners/tartu/")
 
     PersonFactory.create_batch(4, organisation=tartu)
@@ -162,7 +162,7 @@ def test_partner_page_query_count_constant(client, django_assert_num_queries, ta
     ParticipationFactory.create_batch(4, organisation=tartu)
     GoodPracticeFactory.create_batch(4, owner=tartu)
     TransferFactory.create_batch(4, importer=tartu)
-    with django_assert_num_queries(12):
+    with django_assert_num_queries(11):
         client.get("/en/partners/tartu/")
 
 

@@ -127,12 +127,12 @@ def test_practice_list_titles_in_two_languages(client, catalogue):
 
 def test_practice_list_query_count_constant(client, django_assert_num_queries):
     GoodPracticeFactory().themes.add(ThemeFactory())
-    with django_assert_num_queries(7):  # with the project's partner numbers (labels), read once
+    with django_assert_num_queries(6):  # with the project's partner numbers (labels), read once
         client.get("/en/practices/")
 
     for _ in range(10):
         GoodPracticeFactory().themes.set(ThemeFactory.create_batch(2))
-    with django_assert_num_queries(7):  # with the project's partner numbers (labels), read once
+    with django_assert_num_queries(6):  # with the project's partner numbers (labels), read once
         client.get("/en/practices/")
 
 
@@ -196,7 +196,7 @@ def test_practice_page_query_count_constant(client, django_assert_num_queries):
     small = GoodPracticeFactory(slug="small")
     EventFactory().practices.add(small)
     TransferFactory(practice=small)
-    with django_assert_num_queries(7):  # with the project's partner numbers (labels), read once
+    with django_assert_num_queries(6):  # with the project's partner numbers (labels), read once
         client.get("/en/practices/small/")
 
     large = GoodPracticeFactory(slug="large")
@@ -204,5 +204,5 @@ def test_practice_page_query_count_constant(client, django_assert_num_queries):
     for _ in range(4):
         EventFactory().practices.add(large)
         TransferFactory(practice=large)
-    with django_assert_num_queries(7):  # with the project's partner numbers (labels), read once
+    with django_assert_num_queries(6):  # with the project's partner numbers (labels), read once
         client.get("/en/practices/large/")
