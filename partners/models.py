@@ -300,6 +300,15 @@ class Organisation(Versioned):
             key, compute, scopes=("partners", "events", "practices"), shared=True
         )
 
+    def is_in_project(self, project=None):
+        """Whether the organisation is one of in_project()'s in the project (the one being
+        served when None): it takes part in it, or in none at all and the project is the
+        default one. Read from projects(), cached: the page of one organisation need not
+        compile in_project()'s ten subqueries (half of that page's time)."""
+        project = project or current_project()
+        taking_part_in = [pk for pk, _number, _role in self.projects()]
+        return project.pk in taking_part_in or (not taking_part_in and project.is_default)
+
     def project_links(self):
         """The projects the organisation takes part in, for its page, where it takes part in
         another project than the one served: each with its partner code and role there ("P1",

@@ -1,4 +1,5 @@
 from django.db.models import Q
+from django.http import Http404
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 from django.views.generic import DetailView, ListView
@@ -33,7 +34,7 @@ class OrganisationDetailView(DetailView):
     of a long-running programme hosts hundreds: rendering them all made this page 40 times
     slower than the others (README, Performance)."""
 
-    queryset = Organisation.objects.in_project()
+    model = Organisation
     EVENTS_SHOWN = 12
     # Up to this many event ids of the organisation's participations are sent with the query of
     # the events attended; beyond, a subquery (which PostgreSQL plans as a walk of every
@@ -43,6 +44,12 @@ class OrganisationDetailView(DetailView):
     # practice (practices) and its owner's label (partners).
     SECTION_SCOPES = ("practices", "partners")
     template_name = "partners/organisation_detail.html"
+
+    def get_object(self, queryset=None):
+        organisation = super().get_object(queryset)
+        if not organisation.is_in_project():  # another project's organisation
+            raise Http404("The organisation takes no part in this project.")  # DEBUG only
+        return organisation
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -284,6 +284,46 @@ def test_local_entries_keep_the_latest_and_only_under_their_version():
     assert entries.get("a", "v2") is None
 
 
+def test_a_value_this_process_holds_is_read_without_fetching_it_until_an_edit():
+    from django.core.cache import cache
+
+    from content.page_cache import (
+        bump_content_version,
+        cached_until_content_changes,
+        content_version,
+    )
+    from content.scoping import cache_namespace
+
+    computed = []
+    fetched = []
+    original = cache.get_many
+
+    def counting(keys, *args, **kwargs):
+        fetched.extend(key for key in keys if key.endswith(":answer"))
+        return original(keys, *args, **kwargs)
+
+    def compute():
+        computed.append(1)
+        return f"computed {len(computed)}"
+
+    cache.get_many = counting
+    try:
+        first = cached_until_content_changes("answer", compute)
+        fetched.clear()  # the first read asked for it: this process held nothing
+        again = cached_until_content_changes("answer", compute)
+        fetched_before_the_edit = list(fetched)
+        bump_content_version("events")
+        # Another process computes it afresh and stores it under the new version.
+        cache.set(f"{cache_namespace()}:answer", (content_version(), "theirs"), None)
+        after = cached_until_content_changes("answer", compute)
+    finally:
+        cache.get_many = original
+
+    assert (first, again, after) == ("computed 1", "computed 1", "theirs")
+    assert fetched_before_the_edit == []  # held by this process: never fetched nor unpickled
+    assert fetched == [f"{cache_namespace()}:answer"]  # fetched once the versions changed
+
+
 def _count(html):
     start = html.index('<p class="result-count" role="status">')
     return html[start : html.index("</p>", start)].split(">", 1)[1].strip()
