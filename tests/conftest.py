@@ -209,6 +209,17 @@ def _uncached_site_identity():
 
 
 @pytest.fixture
+def page_cache(settings):
+    """The page cache on (in this process's memory cache, emptied before and after)."""
+    from django.core.cache import cache
+
+    settings.PORTAL_PAGE_CACHE = True
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
 def fragment_cache(settings):
     """As on an uncached server with Redis: the page cache off, the fragment caches on (in
     this process's memory cache, emptied before and after)."""

@@ -15,17 +15,9 @@ from events.models import Event
 from tests.factories import EventFactory, WorkshopFactory, identity
 from tests.html import inner, text
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache")]
 
 FLOW = "flow.example"
-
-
-@pytest.fixture(autouse=True)
-def page_cache(settings):
-    settings.PORTAL_PAGE_CACHE = True
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture

@@ -256,14 +256,6 @@ def test_organisation_page_query_count_constant_with_more_projects(
     assert shown == [2, 6]
 
 
-@pytest.fixture
-def page_cache(settings):
-    settings.PORTAL_PAGE_CACHE = True
-    cache.clear()
-    yield
-    cache.clear()
-
-
 @pytest.mark.usefixtures("page_cache")
 def test_cached_pages_show_a_new_partner_and_a_new_participation(client, orgs, flow):
     def flow_list():

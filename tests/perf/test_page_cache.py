@@ -3,22 +3,13 @@
 import datetime as dt
 
 import pytest
-from django.core.cache import cache
 from django.test import Client
 
 from events.models import Event
 from practices.models import GoodPractice
 from tests.factories import EventFactory, GoodPracticeFactory, WorkshopFactory
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def page_cache(settings):
-    settings.PORTAL_PAGE_CACHE = True
-    cache.clear()
-    yield
-    cache.clear()
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache")]
 
 
 @pytest.fixture

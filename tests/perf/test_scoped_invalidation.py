@@ -4,22 +4,13 @@ what it changes still shows on the next request."""
 import datetime as dt
 
 import pytest
-from django.core.cache import cache
 
 from content.page_cache import SCOPES, content_version
 from events.models import Event
 from practices.models import GoodPractice
 from tests.factories import EventFactory, GoodPracticeFactory
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def page_cache(settings):
-    settings.PORTAL_PAGE_CACHE = True
-    cache.clear()
-    yield
-    cache.clear()
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache")]
 
 
 @pytest.fixture
