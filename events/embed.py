@@ -65,6 +65,8 @@ class EmbedEventListView(ListView):
         slug = self.kwargs.get("partner") or self.request.GET.get("partner")
         if not slug:
             return None
+        if "\x00" in slug:  # no slug holds one, and PostgreSQL refuses it in a query
+            raise Http404("No organisation has this slug.")
         return get_object_or_404(event_organisations(), slug=slug)
 
     def get_context_data(self, **kwargs):

@@ -179,6 +179,11 @@ def _served_project(request, _uncached_site_identity):
     from content.site import default_project
 
     request.getfixturevalue("transactional_db" if _transactional(request) else "db")
+    # Where a transactional test emptied the tables (PostgreSQL keeps its sequences), the first
+    # call makes the project, and a project made replaces the versions: the list it cached is
+    # stale. The second reads it again, so that the test starts with it cached, as an instance
+    # does, whatever ran before it on this worker (query counts would be one higher).
+    default_project()
     with activate(default_project()):
         yield
 
@@ -199,11 +204,18 @@ def _uncached_site_identity():
     change no version: each test reads the identity and the content its own database holds."""
     from django.core.cache import cache
 
+    from content import page_cache
     from content.page_cache import bump_content_version, local_entries
     from content.site import PROJECTS_CACHE_KEY
 
     cache.delete(PROJECTS_CACHE_KEY)
     local_entries.clear()
+    # What a request remembers is forgotten when its response is closed; a test that left a
+    # streamed response (a file, a feed) unread never closed it, and its versions would serve
+    # this test's reads outside any request (query counts one higher, in whatever test ran
+    # next on this worker after the cache was cleared).
+    page_cache._end_request()
+    page_cache._namespaces_by_place.clear()
     # Nor is what an earlier test cached (a page, a fragment) valid for this one's rows.
     bump_content_version()
 

@@ -106,7 +106,7 @@ def test_embed_unknown_or_non_partner_in_path_not_found(client, slug):
     assert "frame-ancestors *" in response["Content-Security-Policy"].split("; ")
 
 
-@pytest.mark.parametrize("slug", ["atlantis", "tartu-museum"])
+@pytest.mark.parametrize("slug", ["atlantis", "tartu-museum", "\x00"])
 def test_embed_unknown_or_non_partner_in_query_not_found(client, slug):
     OrganisationFactory(slug="tartu-museum", name_en="Tartu Art Museum")
 
