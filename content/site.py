@@ -106,7 +106,7 @@ class Project(Versioned):
         chosen = set(self.languages or ())
         return [
             code
-            for code, _name in settings.LANGUAGES
+            for code in languages.codes()
             if not chosen or code in chosen or code == settings.LANGUAGE_CODE
         ]
 
